@@ -1,0 +1,49 @@
+using CustomerEngine.Host.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerEngine.LoadTests.Hosting;
+
+/// <summary>The real engine on Kestrel on a free loopback port, over a fresh SQLite file, so the tool works on a fresh machine.</summary>
+public sealed class InProcessEngine : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _folder;
+
+    private InProcessEngine(WebApplication app, string folder, Uri address)
+    {
+        _app = app;
+        _folder = folder;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<InProcessEngine> StartAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ce-load", Guid.NewGuid().ToString("N"));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration["Storage:Path"] = Path.Combine(folder, "engine.db");
+        builder.AddCustomerEngine();
+        var app = builder.Build();
+        app.MapCustomerEngine();
+        await app.StartAsync();
+        return new InProcessEngine(app, folder, AddressOf(app));
+    }
+
+    internal static Uri AddressOf(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using CustomerEngine.LoadTests.Workload;
+
+namespace CustomerEngine.LoadTests.Load;
+
+/// <summary>
+/// Posts event batches to <c>/api/events</c>. Without a rate it is a closed model (each worker
+/// posts as fast as answers come: the maximum sustained rate). With a rate it is an open model:
+/// batches are due at fixed times whatever the server does, and latency counts from the time a
+/// batch was due, so a stalled server cannot hide behind a waiting client.
+/// </summary>
+public sealed class IngestLoad(LoadOptions options, Uri target)
+{
+    private readonly LatencyRecorder _latency = new();
+    private long _sentEvents;
+    private long _errors;
+
+    public async Task<LoadResult> RunAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = target,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var clock = Stopwatch.StartNew();
+        using var progress = new Timer(_ => Report(clock.Elapsed), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        if (options.Rate is { } rate)
+        {
+            await RunOpenAsync(http, rate, clock, cancellationToken);
+        }
+        else
+        {
+            await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(w => RunClosedAsync(http, w, clock, cancellationToken)));
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new LoadResult(
+            options.Scenario, options.Rate, Math.Round(seconds, 2), Interlocked.Read(ref _sentEvents), Interlocked.Read(ref _errors),
+            Math.Round(Interlocked.Read(ref _sentEvents) / seconds), _latency.Summarise(), options.BatchSize, _latency.Count);
+    }
+
+    private async Task RunClosedAsync(HttpClient http, int worker, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var generator = new RetailEventGenerator(options.Seed + worker, options.Customers, options.Stores, worker, options.Concurrency);
+        while (clock.Elapsed < options.Duration && !cancellationToken.IsCancellationRequested)
+        {
+            var started = clock.Elapsed;
+            await PostAsync(http, generator.NextBatch(options.BatchSize, DateTimeOffset.UtcNow), started, clock);
+        }
+    }
+
+    private async Task RunOpenAsync(HttpClient http, int eventsPerSecond, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var generator = new RetailEventGenerator(options.Seed, options.Customers, options.Stores);
+        var interval = TimeSpan.FromSeconds((double)options.BatchSize / eventsPerSecond);
+        var inFlight = new List<Task>();
+        for (var i = 0L; ; i++)
+        {
+            var due = interval * i;
+            if (due >= options.Duration || cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            var body = generator.NextBatch(options.BatchSize, DateTimeOffset.UtcNow);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
+
+            inFlight.Add(PostAsync(http, body, due, clock));
+            inFlight.RemoveAll(t => t.IsCompleted);
+        }
+
+        await Task.WhenAll(inFlight);
+    }
+
+    private async Task PostAsync(HttpClient http, byte[] body, TimeSpan intended, Stopwatch clock)
+    {
+        try
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await http.PostAsync("/api/events", content);
+            await response.Content.LoadIntoBufferAsync();
+            if (response.StatusCode == HttpStatusCode.Accepted)
+            {
+                Interlocked.Add(ref _sentEvents, options.BatchSize);
+                _latency.Record((clock.Elapsed - intended).TotalMilliseconds);
+            }
+            else
+            {
+                Interlocked.Increment(ref _errors);
+            }
+        }
+        catch (HttpRequestException)
+        {
+            Interlocked.Increment(ref _errors);
+        }
+        catch (TaskCanceledException)
+        {
+            Interlocked.Increment(ref _errors);
+        }
+    }
+
+    private void Report(TimeSpan elapsed)
+    {
+        var sent = Interlocked.Read(ref _sentEvents);
+        var summary = _latency.Summarise();
+        Console.Error.WriteLine($"  {elapsed.TotalSeconds,5:F0}s  {sent,10:N0} events  {sent / Math.Max(elapsed.TotalSeconds, 0.001),9:N0}/s  errors {Interlocked.Read(ref _errors)}  p50 {summary.P50:F1} ms  p99 {summary.P99:F1} ms");
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace CustomerEngine.LoadTests.Load;
+
+/// <summary>Command-line options shared by the scenarios.</summary>
+public sealed record LoadOptions(
+    string Scenario,
+    Uri? Target,
+    int? Rate,
+    TimeSpan Duration,
+    int Customers,
+    int Stores,
+    int Concurrency,
+    int BatchSize,
+    int Seed,
+    string? Out)
+{
+    public static LoadOptions Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("usage: <ingest|baseline|memory> [--target URL] [--rate EVENTS_PER_S] [--duration 30s] [--customers N] [--stores N] [--concurrency N] [--batch N] [--seed N] [--out FILE]");
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i < args.Length - 1; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        string? Get(string name) => values.GetValueOrDefault(name);
+        int Int(string name, int fallback) => Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        return new LoadOptions(
+            args[0],
+            Get("target") is { } t ? new Uri(t) : null,
+            Get("rate") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : null,
+            ParseDuration(Get("duration") ?? "30s"),
+            Int("customers", 100_000),
+            Int("stores", 50),
+            Int("concurrency", 8),
+            Int("batch", 100),
+            Int("seed", 42),
+            Get("out"));
+    }
+
+    private static TimeSpan ParseDuration(string text) => text[^1] switch
+    {
+        's' => TimeSpan.FromSeconds(double.Parse(text[..^1], CultureInfo.InvariantCulture)),
+        'm' => TimeSpan.FromMinutes(double.Parse(text[..^1], CultureInfo.InvariantCulture)),
+        _ => TimeSpan.FromSeconds(double.Parse(text, CultureInfo.InvariantCulture)),
+    };
+}

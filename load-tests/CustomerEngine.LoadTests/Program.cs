@@ -1,0 +1,45 @@
+using System.Text.Json;
+using CustomerEngine.LoadTests.Hosting;
+using CustomerEngine.LoadTests.Load;
+using CustomerEngine.LoadTests.Scenarios;
+
+LoadOptions options;
+try
+{
+    options = LoadOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+if (options.Scenario == "memory")
+{
+    var perGrain = await MemoryScenario.RunAsync(options.Customers);
+    Console.WriteLine($"memory: {perGrain:N0} bytes of managed heap per active customer grain ({options.Customers:N0} grains, 20 interactions each)");
+    return 0;
+}
+
+if (options.Scenario is not ("ingest" or "baseline"))
+{
+    Console.Error.WriteLine($"unknown scenario '{options.Scenario}': use ingest, baseline or memory");
+    return 2;
+}
+
+await using IAsyncDisposable? server = options.Target is not null ? null
+    : options.Scenario == "baseline" ? await BareKestrel.StartAsync() : await InProcessEngine.StartAsync();
+var target = options.Target ?? (server is BareKestrel bare ? bare.Address : ((InProcessEngine)server!).Address);
+Console.Error.WriteLine($"{options.Scenario} against {target} for {options.Duration.TotalSeconds:N0}s, batches of {options.BatchSize}, " +
+    (options.Rate is { } r ? $"open model at {r:N0} events/s" : $"closed model with {options.Concurrency} clients"));
+
+var result = await new IngestLoad(options, target).RunAsync(CancellationToken.None);
+Console.WriteLine($"| scenario | rate | events/s | errors | p50 ms | p90 ms | p99 ms | max ms |");
+Console.WriteLine($"|---|---|---|---|---|---|---|---|");
+Console.WriteLine($"| {result.Scenario} | {(result.Rate?.ToString("N0") ?? "max")} | {result.ThroughputPerSecond:N0} | {result.Errors} | {result.LatencyMs.P50:F1} | {result.LatencyMs.P90:F1} | {result.LatencyMs.P99:F1} | {result.LatencyMs.Max:F1} |");
+if (options.Out is { } file)
+{
+    await File.WriteAllTextAsync(file, JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+}
+
+return result.Errors == 0 ? 0 : 1;

@@ -1,0 +1,30 @@
+namespace CustomerEngine.CrossSell.Pricing;
+
+/// <summary>Splits a category's priced SKUs into tertiles of mean price.</summary>
+internal static class PriceTierRanking
+{
+    /// <summary>
+    /// Ranks the SKUs by mean price (then SKU, ordinal) and gives the i-th of n the tier ⌊3i/n⌋,
+    /// except that SKUs of equal mean price always share the tier of the first of them: a tier
+    /// boundary never separates two items a customer would see at the same price.
+    /// </summary>
+    public static IReadOnlyList<SkuPriceTier> Rank(List<SkuPriceTier> unranked)
+    {
+        unranked.Sort(static (x, y) =>
+        {
+            var byPrice = x.MeanPrice.CompareTo(y.MeanPrice);
+            return byPrice != 0 ? byPrice : string.CompareOrdinal(x.Sku, y.Sku);
+        });
+
+        var ranked = new SkuPriceTier[unranked.Count];
+        for (var i = 0; i < unranked.Count; i++)
+        {
+            var tier = i > 0 && unranked[i].MeanPrice == ranked[i - 1].MeanPrice
+                ? ranked[i - 1].Tier
+                : (PriceTier)(3L * i / unranked.Count);
+            ranked[i] = unranked[i] with { Tier = tier };
+        }
+
+        return ranked;
+    }
+}

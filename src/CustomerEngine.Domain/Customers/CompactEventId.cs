@@ -1,0 +1,107 @@
+using System.Buffers.Binary;
+
+namespace CustomerEngine.Domain.Customers;
+
+/// <summary>
+/// An event id held inline in 16 bytes when it can be: ids of up to 16 ASCII characters are
+/// packed one byte per character, and canonical lower-case GUIDs as their 16 bytes. Any other id
+/// is kept as its string. Every active customer holds twenty of these, and a string per id
+/// (48 bytes for a 13-character id, 96 for a GUID) would be the largest part of a customer.
+/// </summary>
+internal readonly record struct CompactEventId
+{
+    private const int MaxPackedLength = 16;
+
+    // Marks bits that hold a GUID; a string here is an id that could not be packed; null means
+    // packed ASCII.
+    private static readonly object GuidMarker = new();
+
+    private readonly ulong _low;
+    private readonly ulong _high;
+    private readonly object? _spill;
+
+    private CompactEventId(ulong low, ulong high, object? spill)
+    {
+        _low = low;
+        _high = high;
+        _spill = spill;
+    }
+
+    /// <summary>Packs <paramref name="eventId"/>; <see cref="ToString"/> gives back the same text.</summary>
+    public static CompactEventId From(string eventId)
+    {
+        ArgumentNullException.ThrowIfNull(eventId);
+        if (TryPackAscii(eventId, out var low, out var high))
+        {
+            return new CompactEventId(low, high, null);
+        }
+
+        if (eventId.Length == 36 && Guid.TryParseExact(eventId, "D", out var guid) && string.Equals(guid.ToString("D"), eventId, StringComparison.Ordinal))
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            guid.TryWriteBytes(bytes);
+            return new CompactEventId(BinaryPrimitives.ReadUInt64LittleEndian(bytes), BinaryPrimitives.ReadUInt64LittleEndian(bytes[8..]), GuidMarker);
+        }
+
+        return new CompactEventId(0, 0, eventId);
+    }
+
+    /// <summary>The event id as text.</summary>
+    public override string ToString()
+    {
+        if (_spill is string text)
+        {
+            return text;
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, _low);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes[8..], _high);
+        if (ReferenceEquals(_spill, GuidMarker))
+        {
+            return new Guid(bytes).ToString("D");
+        }
+
+        var length = bytes.IndexOf((byte)0);
+        if (length < 0)
+        {
+            length = MaxPackedLength;
+        }
+
+        var chars = new char[length];
+        for (var i = 0; i < length; i++)
+        {
+            chars[i] = (char)bytes[i];
+        }
+
+        return new string(chars);
+    }
+
+    // A zero byte ends the packed text, so the empty string and ids holding NUL stay strings.
+    private static bool TryPackAscii(string eventId, out ulong low, out ulong high)
+    {
+        low = 0;
+        high = 0;
+        if (eventId.Length is 0 or > MaxPackedLength)
+        {
+            return false;
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        bytes.Clear();
+        for (var i = 0; i < eventId.Length; i++)
+        {
+            var c = eventId[i];
+            if (c is '\0' or > '\u007f')
+            {
+                return false;
+            }
+
+            bytes[i] = (byte)c;
+        }
+
+        low = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        high = BinaryPrimitives.ReadUInt64LittleEndian(bytes[8..]);
+        return true;
+    }
+}

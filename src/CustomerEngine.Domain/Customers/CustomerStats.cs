@@ -1,0 +1,32 @@
+namespace CustomerEngine.Domain.Customers;
+
+/// <summary>A customer's purchase and visit totals (part of the customer state).</summary>
+public sealed class CustomerStats
+{
+    /// <summary>Number of purchases (the RFM frequency).</summary>
+    public int Purchases { get; set; }
+
+    /// <summary>Sum of purchase totals, before returns.</summary>
+    public decimal Spend { get; set; }
+
+    /// <summary>Number of returns.</summary>
+    public int Returns { get; set; }
+
+    /// <summary>Sum of returned amounts; the RFM monetary value is spend minus this.</summary>
+    public decimal ReturnedAmount { get; set; }
+
+    /// <summary>Number of store visits (<c>store.entered</c>).</summary>
+    public int Visits { get; set; }
+
+    /// <summary>When the first purchase happened.</summary>
+    public DateTimeOffset? FirstPurchaseAt { get; set; }
+
+    /// <summary>When the latest purchase happened.</summary>
+    public DateTimeOffset? LastPurchaseAt { get; set; }
+
+    /// <summary>When the purchase before the latest happened.</summary>
+    public DateTimeOffset? PreviousPurchaseAt { get; set; }
+
+    /// <summary>The latest occurrence time of any of the customer's events.</summary>
+    public DateTimeOffset? LastSeenAt { get; set; }
+}

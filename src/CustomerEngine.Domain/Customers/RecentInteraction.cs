@@ -1,0 +1,84 @@
+using CustomerEngine.Domain.Events;
+
+namespace CustomerEngine.Domain.Customers;
+
+/// <summary>
+/// One line of the customer's recent activity. A struct with a short summary rather than the
+/// whole event, because every active customer keeps a list of these in memory: the event id is
+/// packed inline (<see cref="CompactEventId"/>), the occurrence time is kept as UTC ticks and an
+/// offset, the type as a small code, and the summary and store id are shared instances rather
+/// than copies.
+/// </summary>
+public readonly record struct RecentInteraction
+{
+    private readonly CompactEventId _eventId;
+    private readonly long _occurredUtcTicks;
+    private readonly string? _storeId;
+    private readonly string _summary;
+
+    // A DateTimeOffset or a nullable enum field would each take 16 or 8 bytes with padding, and a
+    // type name 8 for its reference; these three fit beside each other in 5.
+    private readonly short _offsetMinutes;
+    private readonly byte _channelPlusOne;
+    private readonly ushort _typeCode;
+
+    /// <summary>Creates a line of recent activity.</summary>
+    public RecentInteraction(string eventId, string type, DateTimeOffset occurredAt, string? storeId, EventChannel? channel, string summary)
+    {
+        _eventId = CompactEventId.From(eventId);
+        _typeCode = EventTypeCodes.Of(type);
+        _occurredUtcTicks = occurredAt.UtcTicks;
+        _offsetMinutes = (short)occurredAt.TotalOffsetMinutes;
+        _storeId = storeId;
+        _channelPlusOne = ChannelCode(channel);
+        _summary = InteractionSummary.Canonical(summary);
+    }
+
+    /// <summary>The id of the event.</summary>
+    public string EventId
+    {
+        get => _eventId.ToString();
+        init => _eventId = CompactEventId.From(value);
+    }
+
+    /// <summary>The event type (one of <see cref="EventTypes"/>).</summary>
+    public string Type
+    {
+        get => EventTypeCodes.NameOf(_typeCode);
+        init => _typeCode = EventTypeCodes.Of(value);
+    }
+
+    /// <summary>When the event occurred, with the offset it was reported in.</summary>
+    public DateTimeOffset OccurredAt
+    {
+        get => new DateTimeOffset(_occurredUtcTicks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(_offsetMinutes));
+        init
+        {
+            _occurredUtcTicks = value.UtcTicks;
+            _offsetMinutes = (short)value.TotalOffsetMinutes;
+        }
+    }
+
+    /// <summary>The store the event named, if any.</summary>
+    public string? StoreId
+    {
+        get => _storeId;
+        init => _storeId = value;
+    }
+
+    /// <summary>The channel the event came through, if known.</summary>
+    public EventChannel? Channel
+    {
+        get => _channelPlusOne == 0 ? null : (EventChannel)(_channelPlusOne - 1);
+        init => _channelPlusOne = ChannelCode(value);
+    }
+
+    /// <summary>A one-line, human-readable account of the interaction.</summary>
+    public string Summary
+    {
+        get => _summary;
+        init => _summary = InteractionSummary.Canonical(value);
+    }
+
+    private static byte ChannelCode(EventChannel? channel) => channel is { } known ? checked((byte)((int)known + 1)) : (byte)0;
+}

@@ -1,0 +1,4 @@
+namespace CustomerEngine.Domain.Events;
+
+/// <summary>Data of <c>store.entered</c>; the store is the event's <see cref="CustomerEvent.StoreId"/>.</summary>
+public sealed record StoreEntered : EventData;

@@ -1,0 +1,14 @@
+namespace CustomerEngine.Domain.Lifecycle;
+
+/// <summary>A customer's current lifecycle stage and how it got there (part of the customer state).</summary>
+public sealed class CustomerLifecycle
+{
+    /// <summary>The current stage.</summary>
+    public LifecycleStage Stage { get; set; } = LifecycleStage.Prospect;
+
+    /// <summary>When the current stage began; null until the customer's first event.</summary>
+    public DateTimeOffset? Since { get; set; }
+
+    /// <summary>Every transition, oldest first.</summary>
+    public List<LifecycleTransition> History { get; set; } = [];
+}

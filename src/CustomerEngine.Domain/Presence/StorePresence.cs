@@ -1,0 +1,96 @@
+namespace CustomerEngine.Domain.Presence;
+
+/// <summary>
+/// Who is in one store. Signals may arrive out of order, so each kept time only ever moves
+/// forward, and a customer is present when their latest enter is later than their latest leave.
+/// Serializable with System.Text.Json as is.
+/// </summary>
+public sealed class StorePresence
+{
+    /// <summary>Presence per customer id.</summary>
+    public Dictionary<string, CustomerPresence> Customers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Records that the customer entered at <paramref name="at"/>.</summary>
+    public void Enter(string customerId, DateTimeOffset at)
+    {
+        var presence = Of(customerId);
+        presence.EnteredAt = Latest(presence.EnteredAt, at);
+        presence.LastSeenAt = Latest(presence.LastSeenAt, at);
+    }
+
+    /// <summary>Records that the customer left at <paramref name="at"/>; a leave older than the latest enter changes nothing.</summary>
+    public void Leave(string customerId, DateTimeOffset at)
+    {
+        var presence = Of(customerId);
+        presence.LeftAt = Latest(presence.LeftAt, at);
+    }
+
+    /// <summary>Records that the customer did something in the store at <paramref name="at"/>.</summary>
+    public void Seen(string customerId, DateTimeOffset at)
+    {
+        var presence = Of(customerId);
+        presence.LastSeenAt = Latest(presence.LastSeenAt, at);
+    }
+
+    /// <summary>
+    /// The customers who entered and have not left since, and were seen within
+    /// <paramref name="timeout"/> of <paramref name="now"/> (a missed leave must not keep someone
+    /// in the store forever); most recently seen first.
+    /// </summary>
+    public IReadOnlyList<PresentCustomer> Present(DateTimeOffset now, TimeSpan timeout)
+    {
+        var cutoff = now - timeout;
+        var present = new List<PresentCustomer>();
+        foreach (var (customerId, presence) in Customers)
+        {
+            if (presence is { EnteredAt: { } entered, LastSeenAt: { } seen }
+                && (presence.LeftAt is not { } left || left < entered)
+                && seen >= cutoff)
+            {
+                present.Add(new PresentCustomer(customerId, entered, seen));
+            }
+        }
+
+        present.Sort((a, b) =>
+        {
+            var bySeen = b.LastSeenAt.CompareTo(a.LastSeenAt);
+            return bySeen != 0 ? bySeen : string.CompareOrdinal(a.CustomerId, b.CustomerId);
+        });
+        return present;
+    }
+
+    /// <summary>
+    /// Forgets customers with no signal within <paramref name="timeout"/> of
+    /// <paramref name="now"/>: they cannot be present any more, and a late signal older than that
+    /// cannot make them present again.
+    /// </summary>
+    public void Prune(DateTimeOffset now, TimeSpan timeout)
+    {
+        var cutoff = now - timeout;
+        var stale = Customers
+            .Where(c => !(Latest(Latest(c.Value.EnteredAt, c.Value.LeftAt), c.Value.LastSeenAt) >= cutoff))
+            .Select(c => c.Key)
+            .ToList();
+        foreach (var customerId in stale)
+        {
+            Customers.Remove(customerId);
+        }
+    }
+
+    private CustomerPresence Of(string customerId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        if (!Customers.TryGetValue(customerId, out var presence))
+        {
+            presence = new CustomerPresence();
+            Customers[customerId] = presence;
+        }
+
+        return presence;
+    }
+
+    private static DateTimeOffset? Latest(DateTimeOffset? kept, DateTimeOffset? incoming) =>
+        kept is not { } k ? incoming
+        : incoming is not { } i ? k
+        : i > k ? i : k;
+}

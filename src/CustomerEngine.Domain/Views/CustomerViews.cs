@@ -1,0 +1,89 @@
+using CustomerEngine.Domain.Customers;
+using CustomerEngine.Domain.Satisfaction;
+using CustomerEngine.Domain.Segments;
+using CustomerEngine.Domain.Value;
+
+namespace CustomerEngine.Domain.Views;
+
+/// <summary>
+/// Builds the API's read models from a customer's state. The views show the state as it is:
+/// to see time-driven stages that fell due since the last event, advance a copy of the state
+/// with <see cref="CustomerEvolver.AdvanceTo"/> first.
+/// </summary>
+public static class CustomerViews
+{
+    /// <summary>The unified view of the customer as of <paramref name="now"/> (recency and RFM are measured at it).</summary>
+    public static Customer360 To360(CustomerState s, DateTimeOffset now, ValueDistribution values, CustomerRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(rules);
+        var rfm = RfmInputOf(s);
+        var stats = s.Stats;
+        var satisfaction = s.Satisfaction;
+        return new Customer360(
+            s.CustomerId,
+            s.Name,
+            s.Kind,
+            s.HomeStoreId,
+            new Dictionary<string, string>(s.Attributes),
+            new LifecycleView(s.Lifecycle.Stage, s.Lifecycle.Since, [.. s.Lifecycle.History]),
+            new ValueView(
+                rfm.LastPurchaseAt is { } last ? ValueDistribution.RecencyDays(last, now) : null,
+                rfm.Frequency,
+                rfm.Monetary,
+                values.Score(rfm, now),
+                values.Tier(rfm, now)),
+            CustomerSegmentation.Evaluate(s, rules.Segments),
+            new SatisfactionView(
+                satisfaction.LastNps,
+                NpsCategoryOf(satisfaction),
+                satisfaction.LastCes,
+                satisfaction.Responses,
+                satisfaction.OpenComplaints.Count,
+                satisfaction.ComplaintsResolved,
+                satisfaction.ComplaintsResolved == 0 ? null : satisfaction.TotalResolutionTime.TotalHours / satisfaction.ComplaintsResolved),
+            new StatsView(
+                stats.Purchases,
+                stats.Spend,
+                stats.Returns,
+                stats.ReturnedAmount,
+                stats.Visits,
+                stats.FirstPurchaseAt,
+                stats.LastPurchaseAt,
+                stats.LastSeenAt),
+            s.Consent.ConvertAll(c => new ConsentView(c.Channel, c.Purpose, c.Granted, c.At)),
+            s.Recent.ConvertAll(r => new RecentInteractionView(r.EventId, r.Type, r.OccurredAt, r.StoreId, r.Channel, r.Summary)),
+            [.. s.MergedAnonymousIds]);
+    }
+
+    /// <summary>The customer in one line as of <paramref name="now"/>.</summary>
+    public static CustomerSummary ToSummary(CustomerState s, DateTimeOffset now, ValueDistribution values, CustomerRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(rules);
+        return new CustomerSummary(
+            s.CustomerId,
+            s.Name,
+            s.Kind,
+            s.Lifecycle.Stage,
+            values.Tier(RfmInputOf(s), now),
+            s.HomeStoreId,
+            s.LastStoreId,
+            CustomerSegmentation.Evaluate(s, rules.Segments),
+            NpsCategoryOf(s.Satisfaction),
+            s.Satisfaction.OpenComplaints.Count,
+            s.Stats.LastSeenAt);
+    }
+
+    /// <summary>The RFM inputs of the customer: purchase count, spend net of returns, last purchase.</summary>
+    public static RfmInput RfmInputOf(CustomerState s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return new RfmInput(s.Stats.Purchases, s.Stats.Spend - s.Stats.ReturnedAmount, s.Stats.LastPurchaseAt);
+    }
+
+    private static NpsCategory? NpsCategoryOf(CustomerSatisfaction satisfaction) =>
+        satisfaction.LastNps is { } nps ? NpsCategory.Of(nps) : null;
+}

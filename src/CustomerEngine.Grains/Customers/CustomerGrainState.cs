@@ -1,0 +1,19 @@
+using CustomerEngine.Domain.Customers;
+
+namespace CustomerEngine.Grains.Customers;
+
+/// <summary>The persisted snapshot of a customer grain: a cache of the fold over its event streams.</summary>
+public sealed class CustomerGrainState
+{
+    /// <summary>The folded customer; null until the first event.</summary>
+    public CustomerState? Customer { get; set; }
+
+    /// <summary>How many events the snapshot folded; compared with the log on activation to detect missed events.</summary>
+    public long AppliedCount { get; set; }
+
+    /// <summary>Anonymous streams this customer was granted by <see cref="ICustomerGrain.MergeIntoAsync"/>.</summary>
+    public List<string> GrantedStreams { get; set; } = [];
+
+    /// <summary>For an anonymous visitor: the customer its history was merged into.</summary>
+    public string? MergedInto { get; set; }
+}

@@ -1,0 +1,44 @@
+using CustomerEngine.Domain.Customers;
+using CustomerEngine.Domain.Value;
+using CustomerEngine.Grains.Customers;
+using CustomerEngine.Grains.Ingestion;
+using CustomerEngine.Grains.Maintenance;
+using CustomerEngine.Grains.Presence;
+using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Grains.Value;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerEngine.Grains.Hosting;
+
+/// <summary>Adds the customer grains, their options and their background work to a host.</summary>
+public static class CustomerGrainsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the grain runtime with the customer, store-presence and maintenance grains.
+    /// Options bind from <c>Customers</c> (domain rules), <c>Customers:Grains</c>,
+    /// <c>Customers:Index</c>, <c>Presence</c>, <c>Maintenance</c>, <c>Value:Tiers</c> and
+    /// <c>Grains</c> (runtime) in <paramref name="configuration"/>.
+    /// </summary>
+    /// <remarks>Register the store before calling this: hosted services stop in reverse order, and the store must outlive the grains that flush into it.</remarks>
+    public static GrainRuntimeBuilder AddCustomerGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<CustomerRules>(configuration.GetSection("Customers"));
+        services.Configure<CustomerGrainOptions>(configuration.GetSection("Customers:Grains"));
+        services.Configure<CustomerIndexOptions>(configuration.GetSection("Customers:Index"));
+        services.Configure<PresenceOptions>(configuration.GetSection("Presence"));
+        services.Configure<MaintenanceOptions>(configuration.GetSection("Maintenance"));
+        services.Configure<TierRules>(configuration.GetSection("Value:Tiers"));
+        services.AddSingleton<ValueDistributionSnapshot>();
+        services.AddSingleton<CustomerIndexWriter>();
+        services.AddSingleton<CustomerEventPipeline>();
+        services.AddHostedService(sp => sp.GetRequiredService<CustomerIndexWriter>());
+
+        var runtime = services.AddGrainRuntime(options => configuration.GetSection("Grains").Bind(options))
+            .AddGrain<ICustomerGrain, CustomerGrain>()
+            .AddGrain<IStorePresenceGrain, StorePresenceGrain>()
+            .AddGrain<IEngineMaintenanceGrain, EngineMaintenanceGrain>();
+        services.AddHostedService<MaintenanceSchedule>();
+        return runtime;
+    }
+}

@@ -1,0 +1,60 @@
+using CustomerEngine.Domain.Events;
+using CustomerEngine.Grains.Customers;
+using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Storage.Events;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerEngine.Grains.Ingestion;
+
+/// <summary>
+/// Makes valid events durable in one append, then hands the new ones to their customers' grains.
+/// The append comes first so that an acknowledged event is never only in memory.
+/// </summary>
+public sealed class CustomerEventPipeline(IEventLog log, IGrainFactory grains, ILogger<CustomerEventPipeline> logger)
+{
+    /// <summary>Appends and delivers; returns how many events were new and how many were duplicates.</summary>
+    public async Task<PipelineResult> AcceptAsync(IReadOnlyList<CustomerEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            return new PipelineResult(0, 0);
+        }
+
+        var appends = new List<EventToAppend>(events.Count);
+        foreach (var e in events)
+        {
+            appends.Add(new EventToAppend(e.EventId, e.StreamKey, e.Type, e.OccurredAt, CustomerEventJson.Serialize(e)));
+        }
+
+        // Not cancellable: once the append may have happened, the events must also reach their grains.
+        var outcomes = await log.AppendAsync(appends, CancellationToken.None);
+        var accepted = new List<SequencedEvent>(events.Count);
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (outcomes[i].Sequence is { } sequence)
+            {
+                accepted.Add(new SequencedEvent(sequence, events[i]));
+            }
+        }
+
+        await Task.WhenAll(accepted.GroupBy(e => e.Event.StreamKey, StringComparer.Ordinal).Select(g => DeliverAsync(g.Key, [.. g])));
+        return new PipelineResult(accepted.Count, events.Count - accepted.Count);
+    }
+
+    private async Task DeliverAsync(string streamKey, IReadOnlyList<SequencedEvent> events)
+    {
+        try
+        {
+            var report = await grains.GetGrain<ICustomerGrain>(streamKey).ApplyAsync(events);
+            if (report.ForwardedTo is { } owner)
+            {
+                await grains.GetGrain<ICustomerGrain>(owner).ApplyAsync(events);
+            }
+        }
+        catch (Exception ex)
+        {
+            // The events are durable; the grain deactivated itself and replays them on its next call.
+            logger.LogError(ex, "Applying {Count} durable events to a customer failed; they will be replayed", events.Count);
+        }
+    }
+}

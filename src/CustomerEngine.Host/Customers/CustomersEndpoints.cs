@@ -1,0 +1,85 @@
+using CustomerEngine.Domain.Lifecycle;
+using CustomerEngine.Domain.Segments;
+using CustomerEngine.Domain.Value;
+using CustomerEngine.Domain.Views;
+using CustomerEngine.Grains.Customers;
+using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Host.Problems;
+using CustomerEngine.Storage.Customers;
+
+namespace CustomerEngine.Host.Customers;
+
+/// <summary>The customer 360 view and the customer list.</summary>
+public static class CustomersEndpoints
+{
+    private const int MaxPageSize = 500;
+    private static readonly string[] Stages = [.. ApiName.All<LifecycleStage>()];
+    private static readonly string[] Tiers = [.. ApiName.All<ValueTier>()];
+    private static readonly string[] Segments =
+        [.. ApiName.All<PriceSensitivity>().Concat(ApiName.All<BrandLoyalty>()).Concat(ApiName.All<ChannelPreference>()).Distinct()];
+
+    /// <summary>Maps <c>GET /api/customers/{id}</c> and <c>GET /api/customers</c>.</summary>
+    public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/customers/{id}", GetCustomerAsync)
+            .WithName("GetCustomer")
+            .WithSummary("The live 360 view of one customer")
+            .Produces<Customer360>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/api/customers", ListCustomersAsync)
+            .WithName("ListCustomers")
+            .WithSummary("A page of customer summaries, filtered by stage, tier, segment or store")
+            .Produces<CustomerList>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return app;
+    }
+
+    private static async Task<IResult> GetCustomerAsync(string id, IGrainFactory grains)
+    {
+        var view = await grains.GetGrain<ICustomerGrain>(id).GetViewAsync();
+        return view is null
+            ? ApiProblem.For(StatusCodes.Status404NotFound, "Unknown customer", "id", $"No events have been received for customer '{id}'.")
+            : TypedResults.Ok(view);
+    }
+
+    private static async Task<IResult> ListCustomersAsync(
+        ICustomerIndex index, string? stage, string? tier, string? segment, string? storeId, int? page, int? pageSize)
+    {
+        if (Invalid(stage, "stage", Stages) is { } badStage)
+        {
+            return badStage;
+        }
+
+        if (Invalid(tier, "tier", Tiers) is { } badTier)
+        {
+            return badTier;
+        }
+
+        if (Invalid(segment, "segment", Segments) is { } badSegment)
+        {
+            return badSegment;
+        }
+
+        if (page is < 1)
+        {
+            return ApiProblem.For(StatusCodes.Status400BadRequest, "Invalid query", "page", "page starts at 1.");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            return ApiProblem.For(StatusCodes.Status400BadRequest, "Invalid query", "pageSize", $"pageSize must be from 1 to {MaxPageSize}.");
+        }
+
+        var query = new CustomerQuery(Canonical(stage, Stages), Canonical(tier, Tiers), Canonical(segment, Segments), storeId, page ?? 1, pageSize ?? 50);
+        var result = await index.QueryAsync(query);
+        return TypedResults.Ok(new CustomerList(query.Page, query.PageSize, result.Total, result.Items.Select(CustomerListItem.From).ToList()));
+    }
+
+    private static IResult? Invalid(string? value, string field, string[] allowed) =>
+        value is null || Canonical(value, allowed) is not null
+            ? null
+            : ApiProblem.For(StatusCodes.Status400BadRequest, "Invalid query", field, $"'{value}' is not a {field}; use one of {string.Join(", ", allowed)}.");
+
+    private static string? Canonical(string? value, string[] allowed) =>
+        value is null ? null : allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,45 @@
+using CustomerEngine.Grains.Hosting;
+using CustomerEngine.Host.Customers;
+using CustomerEngine.Host.Health;
+using CustomerEngine.Host.Ingestion;
+using CustomerEngine.Host.Stores;
+using CustomerEngine.Storage.Sqlite;
+
+namespace CustomerEngine.Host.Hosting;
+
+/// <summary>Wires the engine into an ASP.NET Core host.</summary>
+public static class CustomerEngineHostExtensions
+{
+    /// <summary>
+    /// Adds storage, grains and ingestion. The JSON conventions need no setup: minimal APIs use
+    /// camelCase by default, and the domain's enums carry their own API names.
+    /// </summary>
+    public static WebApplicationBuilder AddCustomerEngine(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddOperationTransformer<EventsRequestBodyDocumentation>());
+
+        // Order matters: hosted services stop in reverse, so the store (first) outlives the
+        // grains (last) that flush their state into it on shutdown.
+        services.AddSqliteEngineStore(o => configuration.GetSection("Storage").Bind(o));
+        services.AddCustomerGrains(configuration);
+        services.AddEventIngestion(configuration);
+        return builder;
+    }
+
+    /// <summary>Maps every endpoint of the engine.</summary>
+    public static WebApplication MapCustomerEngine(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapEventsApi();
+        app.MapCustomersApi();
+        app.MapStoresApi();
+        app.MapHealthApi();
+        return app;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using CustomerEngine.Host.Problems;
+using Microsoft.Extensions.Options;
+
+namespace CustomerEngine.Host.Ingestion;
+
+/// <summary><c>POST /api/events</c>: one event or an array of events.</summary>
+public static class EventsEndpoint
+{
+    /// <summary>Registers the ingestion service and its options (section <c>Ingest</c>).</summary>
+    public static IServiceCollection AddEventIngestion(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<IngestOptions>(configuration.GetSection("Ingest"));
+        services.AddSingleton<EventIngestion>();
+        return services;
+    }
+
+    /// <summary>Maps the event API.</summary>
+    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/events", PostEventsAsync)
+            .WithName("PostEvents")
+            .WithSummary("Ingest one event or an array of events")
+            .WithDescription("202 means durable: every accepted event is in the store before the response is sent. Duplicates (by eventId) are counted and change nothing; bad events are rejected one by one without sinking the rest of the batch.")
+            .Produces<IngestionResult>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        return app;
+    }
+
+    private static async Task<IResult> PostEventsAsync(HttpRequest request, EventIngestion ingestion, IOptions<IngestOptions> options, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return ApiProblem.For(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Content-Type", $"Send events as application/json, not {contentType}.");
+        }
+
+        if (request.ContentLength > limits.MaxBodyBytes)
+        {
+            return TooLarge(limits);
+        }
+
+        var body = await ReadBoundedAsync(request.Body, limits.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge(limits);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body.Value);
+        }
+        catch (JsonException ex)
+        {
+            return ApiProblem.For(StatusCodes.Status400BadRequest, "Malformed JSON", "body", $"The body is not valid JSON: {ex.Message}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            IReadOnlyList<JsonElement> elements;
+            switch (root.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    elements = [root];
+                    break;
+                case JsonValueKind.Array when root.GetArrayLength() > limits.MaxEventsPerRequest:
+                    return ApiProblem.For(StatusCodes.Status413PayloadTooLarge, "Too many events", "body", $"A request may carry at most {limits.MaxEventsPerRequest} events; this one has {root.GetArrayLength()}. Split it into smaller batches.");
+                case JsonValueKind.Array:
+                    elements = [.. root.EnumerateArray()];
+                    break;
+                default:
+                    return ApiProblem.For(StatusCodes.Status400BadRequest, "Not an event", "body", $"The body must be an event object or an array of event objects, not {root.ValueKind.ToString().ToLowerInvariant()}.");
+            }
+
+            var result = await ingestion.IngestAsync(elements);
+            return TypedResults.Json(result, statusCode: StatusCodes.Status202Accepted);
+        }
+    }
+
+    private static IResult TooLarge(IngestOptions limits) =>
+        ApiProblem.For(StatusCodes.Status413PayloadTooLarge, "Request too large", "body", $"A request body may be at most {limits.MaxBodyBytes} bytes. Split it into smaller batches.");
+
+    // Reads at most limit bytes; null when the body is larger, so a chunked upload without a
+    // Content-Length cannot exceed the limit either.
+    private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+}

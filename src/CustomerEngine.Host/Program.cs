@@ -1,0 +1,11 @@
+using CustomerEngine.Host.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCustomerEngine();
+
+var app = builder.Build();
+app.MapCustomerEngine();
+app.Run();
+
+/// <summary>The engine's entry point; public so functional tests can host it with <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

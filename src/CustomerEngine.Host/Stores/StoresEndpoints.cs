@@ -1,0 +1,27 @@
+using CustomerEngine.Grains.Customers;
+using CustomerEngine.Grains.Presence;
+using CustomerEngine.Grains.Runtime;
+
+namespace CustomerEngine.Host.Stores;
+
+/// <summary>Who is in a store right now.</summary>
+public static class StoresEndpoints
+{
+    /// <summary>Maps <c>GET /api/stores/{storeId}/presence</c>.</summary>
+    public static IEndpointRouteBuilder MapStoresApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/stores/{storeId}/presence", GetPresenceAsync)
+            .WithName("GetStorePresence")
+            .WithSummary("Customers now in the store (entered, not left, seen within the time-out), with summaries")
+            .Produces<StorePresenceView>();
+        return app;
+    }
+
+    private static async Task<IResult> GetPresenceAsync(string storeId, IGrainFactory grains)
+    {
+        var present = await grains.GetGrain<IStorePresenceGrain>(storeId).GetPresentAsync();
+        var customers = await Task.WhenAll(present.Select(async p =>
+            new PresentCustomerView(p.CustomerId, p.EnteredAt, p.LastSeenAt, await grains.GetGrain<ICustomerGrain>(p.CustomerId).GetSummaryAsync())));
+        return TypedResults.Ok(new StorePresenceView(storeId, customers.Length, customers));
+    }
+}

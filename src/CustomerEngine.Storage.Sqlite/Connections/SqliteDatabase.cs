@@ -1,0 +1,125 @@
+using CustomerEngine.Storage.Sqlite.Schema;
+using CustomerEngine.Storage.Sqlite.Writing;
+
+namespace CustomerEngine.Storage.Sqlite.Connections;
+
+/// <summary>
+/// The store's lifecycle: nothing is opened until <see cref="InitializeAsync"/>; afterwards there
+/// is one writer and a pool of readers; disposal commits what is queued and closes everything.
+/// </summary>
+internal sealed class SqliteDatabase : IAsyncDisposable
+{
+    private readonly SqliteStoreOptions _options;
+    private readonly Lock _gate = new();
+    private Task? _initialization;
+    private GroupCommitWriter? _writer;
+    private ReadConnectionPool? _readers;
+    private bool _disposed;
+
+    public SqliteDatabase(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchOperations, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BusyTimeout, TimeSpan.Zero);
+        _options = options with { };
+        File = new DatabaseFile(options.Path, options.BusyTimeout);
+    }
+
+    public DatabaseFile File { get; }
+
+    /// <summary>The writer; throws when the store is not initialized yet or already closed.</summary>
+    public GroupCommitWriter Writer
+    {
+        get
+        {
+            var writer = Volatile.Read(ref _writer);
+            ThrowUnlessOpen(writer is not null);
+            return writer!;
+        }
+    }
+
+    public ReadLease RentReader()
+    {
+        var readers = Volatile.Read(ref _readers);
+        ThrowUnlessOpen(readers is not null);
+        return readers!.Rent();
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, typeof(SqliteEngineStore));
+
+            // A failed attempt (say the folder was not writable) may be retried; a successful or
+            // running one is shared, which makes a second call harmless.
+            if (_initialization is null || _initialization.IsFaulted || _initialization.IsCanceled)
+            {
+                _initialization = Task.Run(Open, CancellationToken.None);
+            }
+
+            return _initialization.WaitAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Task? initialization;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            initialization = _initialization;
+        }
+
+        if (initialization is not null)
+        {
+            try
+            {
+                await initialization.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Nothing was opened by a failed initialization; the caller saw its exception already.
+            }
+        }
+
+        if (_writer is { } writer)
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _readers?.Dispose();
+    }
+
+    private void Open()
+    {
+        var connection = File.OpenWriter(_options.FullSync);
+        try
+        {
+            DatabaseSchema.Apply(connection, File.FullPath);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        Volatile.Write(ref _readers, new ReadConnectionPool(File, Math.Max(4, Environment.ProcessorCount * 2)));
+        Volatile.Write(ref _writer, new GroupCommitWriter(connection, _options.MaxBatchOperations));
+    }
+
+    private void ThrowUnlessOpen(bool initialized)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), typeof(SqliteEngineStore));
+        if (!initialized)
+        {
+            throw new InvalidOperationException("The SQLite store is not initialized: call InitializeAsync first.");
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using CustomerEngine.Storage.Customers;
+using CustomerEngine.Storage.Sqlite.ColumnFormats;
+using CustomerEngine.Storage.Sqlite.Connections;
+
+namespace CustomerEngine.Storage.Sqlite.Customers;
+
+/// <summary>The customer index on the <c>customers</c> table.</summary>
+internal sealed class SqliteCustomerIndex(SqliteDatabase database) : ICustomerIndex
+{
+    // Splits whole-base writes (the periodic tier ranking) into several commits, so ingestion
+    // and grain writes queued meanwhile are not held behind one huge transaction.
+    private const int RowsPerOperation = 5_000;
+
+    private const string BeginReadSql = "BEGIN DEFERRED;";
+    private const string EndReadSql = "COMMIT;";
+
+    private const string DueSql = """
+        SELECT customer_id FROM customers
+        WHERE next_due_at IS NOT NULL AND next_due_at <= $now
+        ORDER BY next_due_at, customer_id
+        LIMIT $limit;
+        """;
+
+    private const string ValueInputsSql = """
+        SELECT customer_id, frequency, monetary, last_purchase_at FROM customers
+        WHERE frequency > 0 AND last_purchase_at IS NOT NULL
+        ORDER BY customer_id;
+        """;
+
+    public Task UpsertAsync(IReadOnlyList<CustomerIndexEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i] ?? throw new ArgumentException($"Entry {i} is null.", nameof(entries));
+            ArgumentException.ThrowIfNullOrEmpty(entry.CustomerId, nameof(entries));
+            ArgumentException.ThrowIfNullOrEmpty(entry.Kind, nameof(entries));
+            ArgumentException.ThrowIfNullOrEmpty(entry.Stage, nameof(entries));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.WhenAll(entries.Chunk(RowsPerOperation)
+            .Select(chunk => database.Writer.SubmitAsync(new UpsertCustomersOperation(chunk, cancellationToken))));
+    }
+
+    public Task RemoveAsync(string customerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        cancellationToken.ThrowIfCancellationRequested();
+        return database.Writer.SubmitAsync(new RemoveCustomerOperation(customerId, cancellationToken));
+    }
+
+    public Task UpdateTiersAsync(IReadOnlyList<TierAssignment> tiers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tiers);
+        foreach (var assignment in tiers)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(assignment.CustomerId, nameof(tiers));
+            ArgumentException.ThrowIfNullOrEmpty(assignment.Tier, nameof(tiers));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.WhenAll(tiers.Chunk(RowsPerOperation)
+            .Select(chunk => database.Writer.SubmitAsync(new UpdateTiersOperation(chunk, cancellationToken))));
+    }
+
+    public async Task<CustomerPage> QueryAsync(CustomerQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Page, 1, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1, nameof(query));
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var filter = CustomerFilter.From(query.Stage, query.Tier, query.Segment, query.StoreId);
+        var countSql = $"SELECT count(*) FROM customers {filter.WhereClause};";
+        var pageSql = $"SELECT {CustomerColumns.List} FROM customers {filter.WhereClause} ORDER BY customer_id LIMIT $limit OFFSET $offset;";
+
+        using var lease = database.RentReader();
+        var statements = lease.Statements;
+
+        // One read transaction, so the total and the page come from the same snapshot.
+        statements.Get(BeginReadSql).ExecuteNonQuery();
+        try
+        {
+            var count = statements.Get(countSql, filter.ParameterNames);
+            Bind(count, filter.Values);
+            var total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+
+            var page = statements.Get(pageSql, [.. filter.ParameterNames, "$limit", "$offset"]);
+            Bind(page, filter.Values);
+            page.Parameters[filter.Values.Length].Value = query.PageSize;
+            page.Parameters[filter.Values.Length + 1].Value = (long)(query.Page - 1) * query.PageSize;
+
+            var items = new List<CustomerIndexEntry>(Math.Min(query.PageSize, 1024));
+            using (var reader = await page.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    items.Add(CustomerColumns.Read(reader));
+                }
+            }
+
+            return new CustomerPage(total, items);
+        }
+        finally
+        {
+            statements.Get(EndReadSql).ExecuteNonQuery();
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (limit == 0)
+        {
+            return [];
+        }
+
+        using var lease = database.RentReader();
+        var due = lease.Statements.Get(DueSql, "$now", "$limit");
+        due.Parameters[0].Value = StoredInstant.ToColumn(now);
+        due.Parameters[1].Value = limit;
+
+        var ids = new List<string>();
+        using var reader = await due.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    /// <remarks>
+    /// Rows stream from one open statement, which holds one read snapshot (and one pooled
+    /// connection) until the caller finishes or stops enumerating.
+    /// </remarks>
+    public async IAsyncEnumerable<ValueInputRow> ReadValueInputsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var lease = database.RentReader();
+        var select = lease.Statements.Get(ValueInputsSql);
+        using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new ValueInputRow(
+                CustomerId: reader.GetString(0),
+                Frequency: reader.GetInt32(1),
+                Monetary: StoredMoney.FromColumn(reader.GetString(2)),
+                LastPurchaseAt: StoredInstant.FromColumn(reader.GetInt64(3)));
+        }
+    }
+
+    private static void Bind(Microsoft.Data.Sqlite.SqliteCommand command, object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using CustomerEngine.Storage.Customers;
+using CustomerEngine.Storage.Sqlite.Connections;
+using CustomerEngine.Storage.Sqlite.Writing;
+
+namespace CustomerEngine.Storage.Sqlite.Customers;
+
+/// <summary>Inserts entries or replaces every column of the entries already indexed.</summary>
+internal sealed class UpsertCustomersOperation : WriteOperation<int>
+{
+    private const string UpsertSql = $"""
+        INSERT INTO customers ({CustomerColumns.List})
+        VALUES ($customer_id, $name, $kind, $stage, $tier, $home_store_id, $last_store_id, $price_sensitivity, $loyalty,
+                $channel_preference, $nps_category, $open_complaints, $frequency, $monetary, $last_purchase_at, $last_seen_at, $next_due_at)
+        ON CONFLICT (customer_id) DO UPDATE SET
+            name = excluded.name, kind = excluded.kind, stage = excluded.stage, tier = excluded.tier,
+            home_store_id = excluded.home_store_id, last_store_id = excluded.last_store_id,
+            price_sensitivity = excluded.price_sensitivity, loyalty = excluded.loyalty,
+            channel_preference = excluded.channel_preference, nps_category = excluded.nps_category,
+            open_complaints = excluded.open_complaints, frequency = excluded.frequency, monetary = excluded.monetary,
+            last_purchase_at = excluded.last_purchase_at, last_seen_at = excluded.last_seen_at, next_due_at = excluded.next_due_at;
+        """;
+
+    private readonly List<object[]> _rows;
+
+    /// <summary>Converts the entries on the caller's thread, so the writer only binds values.</summary>
+    public UpsertCustomersOperation(IEnumerable<CustomerIndexEntry> entries, CancellationToken cancellationToken)
+        : base(cancellationToken)
+    {
+        _rows = [.. entries.Select(CustomerColumns.ToValues)];
+    }
+
+    protected override int Apply(PreparedStatements statements)
+    {
+        var upsert = statements.Get(UpsertSql, CustomerColumns.ParameterNames);
+        var parameters = upsert.Parameters;
+        foreach (var row in _rows)
+        {
+            for (var i = 0; i < row.Length; i++)
+            {
+                parameters[i].Value = row[i];
+            }
+
+            upsert.ExecuteNonQuery();
+        }
+
+        return _rows.Count;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using CustomerEngine.Storage.Events;
+using CustomerEngine.Storage.Sqlite.Connections;
+using Microsoft.Data.Sqlite;
+
+namespace CustomerEngine.Storage.Sqlite.Events;
+
+/// <summary>The event log on the <c>events</c> table.</summary>
+internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
+{
+    private const string CountSql = "SELECT count(*) FROM events;";
+    private const string LastSequenceSql = "SELECT coalesce(max(sequence), 0) FROM events;";
+
+    private static readonly ConcurrentDictionary<int, (string Sql, string[] ParameterNames)> ReadStreamsStatements = new();
+    private static readonly ConcurrentDictionary<int, (string Sql, string[] ParameterNames)> StreamStatsStatements = new();
+
+    public Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (events.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<AppendOutcome>>([]);
+        }
+
+        return database.Writer.SubmitAsync(new AppendEventsOperation(events, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadStreamsAsync(IReadOnlyCollection<string> streamKeys, long afterSequence, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(streamKeys);
+        cancellationToken.ThrowIfCancellationRequested();
+        var keys = streamKeys.Distinct(StringComparer.Ordinal).ToArray();
+        if (keys.Length == 0)
+        {
+            return [];
+        }
+
+        using var lease = database.RentReader();
+        var (sql, parameterNames) = ReadStreamsStatements.GetOrAdd(keys.Length, ReadStreamsStatement);
+        var command = lease.Statements.Get(sql, parameterNames);
+        BindStreamKeys(command, keys);
+        command.Parameters[keys.Length].Value = afterSequence;
+
+        var events = new List<StoredEvent>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(new StoredEvent(
+                Sequence: reader.GetInt64(0),
+                EventId: reader.GetString(1),
+                StreamKey: reader.GetString(2),
+                Type: reader.GetString(3),
+                OccurredAt: DateTimeOffset.ParseExact(reader.GetString(4), "O", CultureInfo.InvariantCulture, DateTimeStyles.None),
+                Payload: reader.GetFieldValue<byte[]>(5)));
+        }
+
+        return events;
+    }
+
+    public async Task<StreamStats> ReadStreamStatsAsync(IReadOnlyCollection<string> streamKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(streamKeys);
+        cancellationToken.ThrowIfCancellationRequested();
+        var keys = streamKeys.Distinct(StringComparer.Ordinal).ToArray();
+        if (keys.Length == 0)
+        {
+            return new StreamStats(0, 0);
+        }
+
+        using var lease = database.RentReader();
+        var (sql, parameterNames) = StreamStatsStatements.GetOrAdd(keys.Length, StreamStatsStatement);
+        var command = lease.Statements.Get(sql, parameterNames);
+        BindStreamKeys(command, keys);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new StreamStats(reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>The highest sequence stored: a read that costs one index lookup however long the log is.</summary>
+    public async Task<long> ReadLastSequenceAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var lease = database.RentReader();
+        var last = await lease.Statements.Get(LastSequenceSql).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(last, CultureInfo.InvariantCulture);
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var lease = database.RentReader();
+        var count = await lease.Statements.Get(CountSql).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(count, CultureInfo.InvariantCulture);
+    }
+
+    private static void BindStreamKeys(SqliteCommand command, string[] keys)
+    {
+        for (var i = 0; i < keys.Length; i++)
+        {
+            command.Parameters[i].Value = keys[i];
+        }
+    }
+
+    // One statement text per number of streams, so each shape is compiled once per connection;
+    // a grain reads one stream, or a handful after an identity merge.
+    private static (string Sql, string[] ParameterNames) ReadStreamsStatement(int streamCount)
+    {
+        var (inList, names) = StreamKeyList(streamCount);
+        var sql = $"""
+            SELECT sequence, event_id, stream_key, type, occurred_at_exact, payload
+            FROM events
+            WHERE stream_key IN ({inList}) AND sequence > $after
+            ORDER BY sequence;
+            """;
+        return (sql, [.. names, "$after"]);
+    }
+
+    private static (string Sql, string[] ParameterNames) StreamStatsStatement(int streamCount)
+    {
+        var (inList, names) = StreamKeyList(streamCount);
+        return ($"SELECT count(*), coalesce(max(sequence), 0) FROM events WHERE stream_key IN ({inList});", names);
+    }
+
+    private static (string InList, string[] ParameterNames) StreamKeyList(int streamCount)
+    {
+        var names = new string[streamCount];
+        for (var i = 0; i < streamCount; i++)
+        {
+            names[i] = string.Create(CultureInfo.InvariantCulture, $"$stream{i}");
+        }
+
+        return (string.Join(", ", names), names);
+    }
+}

@@ -1,0 +1,41 @@
+using CustomerEngine.Grains.Runtime.Storage;
+using CustomerEngine.Storage.Sqlite.Connections;
+
+namespace CustomerEngine.Storage.Sqlite.GrainState;
+
+/// <summary>Grain state on the <c>grain_state</c> table.</summary>
+internal sealed class SqliteGrainStateStore(SqliteDatabase database) : IGrainStateStore
+{
+    private const string SelectSql = "SELECT data, version FROM grain_state WHERE " + GrainStateParameters.KeyCondition + ";";
+
+    public async Task<GrainStateRecord?> ReadAsync(GrainStateId id, CancellationToken cancellationToken = default)
+    {
+        GrainStateParameters.Validate(id);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var lease = database.RentReader();
+        var select = lease.Statements.Get(SelectSql, GrainStateParameters.Key);
+        GrainStateParameters.BindKey(select, id);
+        using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new GrainStateRecord(reader.GetFieldValue<byte[]>(0), reader.GetInt64(1))
+            : null;
+    }
+
+    public Task<long> WriteAsync(GrainStateId id, ReadOnlyMemory<byte> data, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        GrainStateParameters.Validate(id);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Copied now: the caller may reuse its buffer once this call returns, before the write runs.
+        return database.Writer.SubmitAsync(new WriteGrainStateOperation(id, data.ToArray(), expectedVersion, cancellationToken));
+    }
+
+    public Task ClearAsync(GrainStateId id, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        GrainStateParameters.Validate(id);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        cancellationToken.ThrowIfCancellationRequested();
+        return database.Writer.SubmitAsync(new ClearGrainStateOperation(id, expectedVersion, cancellationToken));
+    }
+}

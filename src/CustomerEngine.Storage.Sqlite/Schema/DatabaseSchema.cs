@@ -1,0 +1,115 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace CustomerEngine.Storage.Sqlite.Schema;
+
+/// <summary>
+/// Creates and upgrades the tables. The schema version lives in <c>PRAGMA user_version</c>, so an
+/// upgrade runs once per file and a file written by a newer build is refused rather than misread.
+/// </summary>
+internal static class DatabaseSchema
+{
+    public const int CurrentVersion = 1;
+
+    // Instants are unix milliseconds (see StoredInstant); money is invariant decimal text (see StoredMoney).
+    private const string Version1 = """
+        CREATE TABLE IF NOT EXISTS events (
+            -- AUTOINCREMENT: a sequence is never reused, even after the newest events are erased
+            -- (customers may ask for erasure), since readers resume from the last sequence they saw.
+            sequence          INTEGER PRIMARY KEY AUTOINCREMENT,
+            event_id          TEXT    NOT NULL UNIQUE,
+            stream_key        TEXT    NOT NULL,
+            type              TEXT    NOT NULL,
+            occurred_at       INTEGER NOT NULL, -- unix ms, for queries
+            occurred_at_exact TEXT    NOT NULL, -- ISO 8601 round-trip form: every tick and the offset
+            payload           BLOB    NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS events_by_stream ON events (stream_key, sequence);
+
+        CREATE TABLE IF NOT EXISTS grain_state (
+            grain_type TEXT    NOT NULL,
+            grain_key  TEXT    NOT NULL,
+            state_name TEXT    NOT NULL,
+            data       BLOB    NOT NULL,
+            version    INTEGER NOT NULL,
+            PRIMARY KEY (grain_type, grain_key, state_name)
+        );
+
+        CREATE TABLE IF NOT EXISTS customers (
+            customer_id        TEXT    NOT NULL PRIMARY KEY,
+            name               TEXT,
+            kind               TEXT    NOT NULL,
+            stage              TEXT    NOT NULL,
+            tier               TEXT,
+            home_store_id      TEXT,
+            last_store_id      TEXT,
+            price_sensitivity  TEXT,
+            loyalty            TEXT,
+            channel_preference TEXT,
+            nps_category       TEXT,
+            open_complaints    INTEGER NOT NULL,
+            frequency          INTEGER NOT NULL,
+            monetary           TEXT    NOT NULL,
+            last_purchase_at   INTEGER,
+            last_seen_at       INTEGER,
+            next_due_at        INTEGER
+        ) WITHOUT ROWID;
+        -- Stage, tier and segment have a handful of values each: an index on them would select a
+        -- large share of the table anyway, and every one of them is another B-tree to update on
+        -- each row write, which is the single writer's hottest work. Those filters scan; stores
+        -- (many values) and due times (the sweep) are indexed.
+        CREATE INDEX IF NOT EXISTS customers_by_home_store ON customers (home_store_id);
+        CREATE INDEX IF NOT EXISTS customers_by_last_store ON customers (last_store_id);
+        CREATE INDEX IF NOT EXISTS customers_due ON customers (next_due_at) WHERE next_due_at IS NOT NULL;
+
+        CREATE TABLE IF NOT EXISTS reminders (
+            grain_type   TEXT    NOT NULL,
+            grain_key    TEXT    NOT NULL,
+            name         TEXT    NOT NULL,
+            due_at       INTEGER NOT NULL, -- unix ms
+            period_ticks INTEGER NOT NULL, -- TimeSpan ticks: exact
+            PRIMARY KEY (grain_type, grain_key, name)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS reminders_by_due ON reminders (due_at);
+        """;
+
+    /// <summary>Brings the file to <see cref="CurrentVersion"/> in one transaction.</summary>
+    public static void Apply(SqliteConnection connection, string path)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var version = Convert.ToInt64(Execute(connection, transaction, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+        if (version > CurrentVersion)
+        {
+            throw new InvalidOperationException(
+                $"The database {path} has schema version {version}; this build understands up to version {CurrentVersion}.");
+        }
+
+        if (version < 1)
+        {
+            ExecuteNonQuery(connection, transaction, Version1);
+        }
+
+        if (version < CurrentVersion)
+        {
+            ExecuteNonQuery(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {CurrentVersion};"));
+        }
+
+        transaction.Commit();
+    }
+
+    private static object? Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void ExecuteNonQuery(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

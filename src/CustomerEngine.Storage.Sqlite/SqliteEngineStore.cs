@@ -1,0 +1,145 @@
+using CustomerEngine.Grains.Runtime.Reminders;
+using CustomerEngine.Grains.Runtime.Storage;
+using CustomerEngine.Storage.Customers;
+using CustomerEngine.Storage.Events;
+using CustomerEngine.Storage.Sqlite.Connections;
+using CustomerEngine.Storage.Sqlite.Customers;
+using CustomerEngine.Storage.Sqlite.Events;
+using CustomerEngine.Storage.Sqlite.GrainState;
+using CustomerEngine.Storage.Sqlite.Reminders;
+using CustomerEngine.Storage.Sqlite.Writing;
+
+namespace CustomerEngine.Storage.Sqlite;
+
+/// <summary>
+/// The engine's store in one SQLite file: the event log, the customer index, grain state and
+/// reminders.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every write goes through one background writer that commits whatever is queued in one
+/// transaction (group commit), so many concurrent writes share one flush to disk. A returned
+/// write task completes only after its transaction is durable; a write that is rejected (say a
+/// stale grain-state version) fails alone while the rest of its transaction commits. Reads use a
+/// pool of separate connections and see every write whose task has completed.
+/// </para>
+/// <para>
+/// Call <see cref="InitializeAsync"/> before anything else, and dispose the store to commit
+/// queued writes and close the file. Cancellation stops a write only while it is still queued.
+/// </para>
+/// <para>
+/// <see cref="ICustomerIndex.ReadDueAsync"/> and <see cref="IReminderTable.ReadDueAsync"/> share a
+/// signature, so both are implemented explicitly: call them through the interface.
+/// </para>
+/// </remarks>
+public sealed class SqliteEngineStore : IEngineStore, IAsyncDisposable
+{
+    private readonly SqliteDatabase _database;
+    private readonly SqliteEventLog _events;
+    private readonly SqliteCustomerIndex _customers;
+    private readonly SqliteGrainStateStore _grainState;
+    private readonly SqliteReminderTable _reminders;
+
+    /// <summary>Creates a store over the file named in <paramref name="options"/>; nothing is opened until <see cref="InitializeAsync"/>.</summary>
+    public SqliteEngineStore(SqliteStoreOptions options)
+    {
+        _database = new SqliteDatabase(options);
+        _events = new SqliteEventLog(_database);
+        _customers = new SqliteCustomerIndex(_database);
+        _grainState = new SqliteGrainStateStore(_database);
+        _reminders = new SqliteReminderTable(_database);
+    }
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string DatabasePath => _database.File.FullPath;
+
+    /// <summary>How many transactions the writer has committed; lower than the number of writes when they were grouped.</summary>
+    internal long CommittedBatches => _database.Writer.CommittedBatches;
+
+    /// <summary>Creates the folder, the file and the schema when missing, upgrades an older schema, and starts the writer.</summary>
+    /// <exception cref="InvalidOperationException">The file was written by a newer build, or SQLite refused write-ahead logging.</exception>
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => _database.InitializeAsync(cancellationToken);
+
+    /// <summary>Reads from the file and has the writer commit an empty transaction; throws when either fails.</summary>
+    public async Task PingAsync(CancellationToken cancellationToken = default)
+    {
+        await _events.ReadLastSequenceAsync(cancellationToken).ConfigureAwait(false);
+        var writer = _database.Writer;
+        if (!writer.IsRunning)
+        {
+            throw new InvalidOperationException("The SQLite store's writer has stopped.");
+        }
+
+        await writer.SubmitAsync(new WriterPingOperation(cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default) =>
+        _events.AppendAsync(events, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredEvent>> ReadStreamsAsync(IReadOnlyCollection<string> streamKeys, long afterSequence, CancellationToken cancellationToken = default) =>
+        _events.ReadStreamsAsync(streamKeys, afterSequence, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<StreamStats> ReadStreamStatsAsync(IReadOnlyCollection<string> streamKeys, CancellationToken cancellationToken = default) =>
+        _events.ReadStreamStatsAsync(streamKeys, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> CountAsync(CancellationToken cancellationToken = default) => _events.CountAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task UpsertAsync(IReadOnlyList<CustomerIndexEntry> entries, CancellationToken cancellationToken = default) =>
+        _customers.UpsertAsync(entries, cancellationToken);
+
+    /// <inheritdoc />
+    public Task RemoveAsync(string customerId, CancellationToken cancellationToken = default) =>
+        _customers.RemoveAsync(customerId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<CustomerPage> QueryAsync(CustomerQuery query, CancellationToken cancellationToken = default) =>
+        _customers.QueryAsync(query, cancellationToken);
+
+    /// <inheritdoc />
+    Task<IReadOnlyList<string>> ICustomerIndex.ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        _customers.ReadDueAsync(now, limit, cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<ValueInputRow> ReadValueInputsAsync(CancellationToken cancellationToken = default) =>
+        _customers.ReadValueInputsAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task UpdateTiersAsync(IReadOnlyList<TierAssignment> tiers, CancellationToken cancellationToken = default) =>
+        _customers.UpdateTiersAsync(tiers, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<GrainStateRecord?> ReadAsync(GrainStateId id, CancellationToken cancellationToken = default) =>
+        _grainState.ReadAsync(id, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> WriteAsync(GrainStateId id, ReadOnlyMemory<byte> data, long expectedVersion, CancellationToken cancellationToken = default) =>
+        _grainState.WriteAsync(id, data, expectedVersion, cancellationToken);
+
+    /// <inheritdoc />
+    public Task ClearAsync(GrainStateId id, long expectedVersion, CancellationToken cancellationToken = default) =>
+        _grainState.ClearAsync(id, expectedVersion, cancellationToken);
+
+    /// <inheritdoc />
+    public Task UpsertAsync(ReminderEntry entry, CancellationToken cancellationToken = default) =>
+        _reminders.UpsertAsync(entry, cancellationToken);
+
+    /// <inheritdoc />
+    public Task RemoveAsync(string grainType, string key, string name, CancellationToken cancellationToken = default) =>
+        _reminders.RemoveAsync(grainType, key, name, cancellationToken);
+
+    /// <inheritdoc />
+    Task<IReadOnlyList<ReminderEntry>> IReminderTable.ReadDueAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken) =>
+        _reminders.ReadDueAsync(until, limit, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ReminderEntry>> ReadForGrainAsync(string grainType, string key, CancellationToken cancellationToken = default) =>
+        _reminders.ReadForGrainAsync(grainType, key, cancellationToken);
+
+    /// <summary>Commits every write already queued, then closes the file. Later calls fail with <see cref="ObjectDisposedException"/>. Safe to call twice.</summary>
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+}

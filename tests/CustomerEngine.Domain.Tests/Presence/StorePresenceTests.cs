@@ -1,0 +1,149 @@
+using System.Text.Json;
+using CustomerEngine.Domain.Presence;
+using CustomerEngine.Domain.Tests.Support;
+
+namespace CustomerEngine.Domain.Tests.Presence;
+
+public sealed class StorePresenceTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromHours(2);
+
+    [Fact]
+    public void Customer_who_entered_is_present()
+    {
+        var presence = new StorePresence();
+
+        presence.Enter("c-1", Time.At("2026-03-01T10:00Z"));
+
+        Assert.Equal(
+            [new PresentCustomer("c-1", Time.At("2026-03-01T10:00Z"), Time.At("2026-03-01T10:00Z"))],
+            presence.Present(Time.At("2026-03-01T10:30Z"), Timeout));
+    }
+
+    [Fact]
+    public void Customer_who_left_is_not_present()
+    {
+        var presence = new StorePresence();
+        presence.Enter("c-1", Time.At("2026-03-01T10:00Z"));
+
+        presence.Leave("c-1", Time.At("2026-03-01T10:20Z"));
+
+        Assert.Empty(presence.Present(Time.At("2026-03-01T10:30Z"), Timeout));
+    }
+
+    [Fact]
+    public void Leave_older_than_the_latest_enter_does_not_remove_the_customer()
+    {
+        var presence = new StorePresence();
+        presence.Enter("c-1", Time.At("2026-03-01T10:00Z"));
+        presence.Leave("c-1", Time.At("2026-03-01T10:20Z"));
+        presence.Enter("c-1", Time.At("2026-03-01T11:00Z"));
+
+        presence.Leave("c-1", Time.At("2026-03-01T10:40Z"));
+
+        var present = Assert.Single(presence.Present(Time.At("2026-03-01T11:10Z"), Timeout));
+        Assert.Equal(Time.At("2026-03-01T11:00Z"), present.EnteredAt);
+    }
+
+    [Fact]
+    public void Late_enter_older_than_the_leave_does_not_bring_the_customer_back()
+    {
+        var presence = new StorePresence();
+        presence.Leave("c-1", Time.At("2026-03-01T10:20Z"));
+
+        presence.Enter("c-1", Time.At("2026-03-01T10:00Z"));
+
+        Assert.Empty(presence.Present(Time.At("2026-03-01T10:30Z"), Timeout));
+    }
+
+    [Fact]
+    public void Customer_not_seen_within_the_timeout_is_no_longer_present()
+    {
+        var presence = new StorePresence();
+        presence.Enter("c-1", Time.At("2026-03-01T10:00Z"));
+
+        Assert.Single(presence.Present(Time.At("2026-03-01T12:00Z"), Timeout));
+        Assert.Empty(presence.Present(Time.At("2026-03-01T12:00:01Z"), Timeout));
+    }
+
+    [Fact]
+    public void Being_seen_in_the_store_keeps_the_customer_present()
+    {
+        var presence = new StorePresence();
+        presence.Enter("c-1", Time.At("2026-03-01T10:00Z"));
+
+        presence.Seen("c-1", Time.At("2026-03-01T11:30Z"));
+        presence.Seen("c-1", Time.At("2026-03-01T11:00Z"));
+
+        var present = Assert.Single(presence.Present(Time.At("2026-03-01T13:00Z"), Timeout));
+        Assert.Equal(Time.At("2026-03-01T11:30Z"), present.LastSeenAt);
+    }
+
+    [Fact]
+    public void Being_seen_without_entering_does_not_count_as_present()
+    {
+        var presence = new StorePresence();
+
+        presence.Seen("c-1", Time.At("2026-03-01T10:00Z"));
+
+        Assert.Empty(presence.Present(Time.At("2026-03-01T10:30Z"), Timeout));
+    }
+
+    [Fact]
+    public void Most_recently_seen_customers_come_first()
+    {
+        var presence = new StorePresence();
+        presence.Enter("c-1", Time.At("2026-03-01T10:00Z"));
+        presence.Enter("c-2", Time.At("2026-03-01T10:05Z"));
+        presence.Enter("c-3", Time.At("2026-03-01T09:55Z"));
+        presence.Seen("c-1", Time.At("2026-03-01T10:10Z"));
+
+        var present = presence.Present(Time.At("2026-03-01T10:30Z"), Timeout);
+
+        Assert.Equal(["c-1", "c-2", "c-3"], present.Select(p => p.CustomerId));
+    }
+
+    [Fact]
+    public void Pruning_forgets_stale_customers_and_keeps_recent_ones()
+    {
+        var presence = new StorePresence();
+        presence.Enter("stale", Time.At("2026-03-01T06:00Z"));
+        presence.Enter("left-long-ago", Time.At("2026-03-01T07:00Z"));
+        presence.Leave("left-long-ago", Time.At("2026-03-01T07:30Z"));
+        presence.Enter("left-recently", Time.At("2026-03-01T09:00Z"));
+        presence.Leave("left-recently", Time.At("2026-03-01T09:45Z"));
+        presence.Enter("here", Time.At("2026-03-01T09:50Z"));
+
+        presence.Prune(Time.At("2026-03-01T10:00Z"), Timeout);
+
+        Assert.Equal(["here", "left-recently"], presence.Customers.Keys.Order());
+    }
+
+    [Fact]
+    public void Late_enter_after_pruning_still_respects_the_kept_leave()
+    {
+        var presence = new StorePresence();
+        presence.Enter("c-1", Time.At("2026-03-01T09:00Z"));
+        presence.Leave("c-1", Time.At("2026-03-01T09:45Z"));
+        presence.Prune(Time.At("2026-03-01T10:00Z"), Timeout);
+
+        presence.Enter("c-1", Time.At("2026-03-01T09:30Z"));
+
+        Assert.Empty(presence.Present(Time.At("2026-03-01T10:00Z"), Timeout));
+    }
+
+    [Fact]
+    public void Presence_round_trips_through_json()
+    {
+        var presence = new StorePresence();
+        presence.Enter("c-1", Time.At("2026-03-01T10:00Z"));
+        presence.Enter("c-2", Time.At("2026-03-01T10:05Z"));
+        presence.Leave("c-2", Time.At("2026-03-01T10:15Z"));
+        var json = JsonSerializer.Serialize(presence);
+
+        var copy = JsonSerializer.Deserialize<StorePresence>(json)!;
+
+        Assert.Equal(json, JsonSerializer.Serialize(copy));
+        Assert.Equal(presence.Present(Time.At("2026-03-01T10:30Z"), Timeout), copy.Present(Time.At("2026-03-01T10:30Z"), Timeout));
+    }
+}

@@ -1,0 +1,6 @@
+namespace CustomerEngine.Grains.Runtime.Tests.Grains;
+
+public sealed class CounterState
+{
+    public int Count { get; set; }
+}

@@ -1,0 +1,6 @@
+namespace CustomerEngine.Grains.Runtime.Tests.Grains;
+
+public sealed class SynchronousMethodGrain : Grain, ISynchronousMethodGrain
+{
+    public int GetValue() => 1;
+}

@@ -1,0 +1,56 @@
+using CustomerEngine.Grains.Customers;
+using CustomerEngine.Grains.Maintenance;
+using CustomerEngine.Grains.Runtime;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CustomerEngine.Host.Tests.Support;
+
+/// <summary>
+/// The real host over a real SQLite file in a temp folder. Two factories over the same
+/// <see cref="DatabasePath"/> are a restart of the engine.
+/// </summary>
+public sealed class EngineFactory : WebApplicationFactory<Program>
+{
+    private readonly TimeProvider? _clock;
+
+    public EngineFactory(string? databasePath = null, TimeProvider? clock = null)
+    {
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "ce-tests", Guid.NewGuid().ToString("N"), "engine.db");
+        _clock = clock;
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Writes pending index rows now instead of waiting for the flush interval.</summary>
+    public Task FlushIndexAsync() => Services.GetRequiredService<CustomerIndexWriter>().FlushAsync();
+
+    /// <summary>Ranks the customer base now instead of waiting for the ranking reminder.</summary>
+    public Task RankAsync() => Services.GetRequiredService<IGrainFactory>().GetGrain<IEngineMaintenanceGrain>(IEngineMaintenanceGrain.Key).RankValueAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:Path", DatabasePath);
+        builder.ConfigureServices(services =>
+        {
+            if (_clock is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(_clock);
+            }
+        });
+    }
+
+    /// <summary>Deletes the database folder; call after the last factory over it is disposed.</summary>
+    public static void DeleteDatabase(string databasePath)
+    {
+        var folder = Path.GetDirectoryName(databasePath)!;
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

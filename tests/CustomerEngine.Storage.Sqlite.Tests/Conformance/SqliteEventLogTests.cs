@@ -1,0 +1,20 @@
+using CustomerEngine.Storage.Conformance.Events;
+using CustomerEngine.Storage.Sqlite.Tests.Support;
+
+namespace CustomerEngine.Storage.Sqlite.Tests.Conformance;
+
+/// <summary>Runs the EventLog conformance suite against SQLite, on a fresh file per test.</summary>
+public sealed class SqliteEventLogTests : EventLogConformance
+{
+    private readonly TemporaryDatabase _database = new();
+
+    /// <inheritdoc />
+    protected override Task<IEngineStore> CreateStoreAsync() => Task.FromResult<IEngineStore>(_database.CreateStore());
+
+    /// <inheritdoc />
+    protected override async Task DisposeStoreAsync(IEngineStore store)
+    {
+        await base.DisposeStoreAsync(store);
+        _database.Dispose();
+    }
+}
