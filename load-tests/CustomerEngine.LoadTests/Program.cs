@@ -30,7 +30,7 @@ if (options.Scenario is not ("ingest" or "baseline"))
 await using IAsyncDisposable? server = options.Target is not null ? null
     : options.Scenario == "baseline" ? await BareKestrel.StartAsync() : await InProcessEngine.StartAsync();
 var target = options.Target ?? (server is BareKestrel bare ? bare.Address : ((InProcessEngine)server!).Address);
-Console.Error.WriteLine($"{options.Scenario} against {target} for {options.Duration.TotalSeconds:N0}s, batches of {options.BatchSize}, " +
+Console.Error.WriteLine($"{options.Scenario} against {target} for {options.Duration.TotalSeconds:N0}s after {options.Warmup.TotalSeconds:N0}s of warm-up, batches of {options.BatchSize}, " +
     (options.Rate is { } r ? $"open model at {r:N0} events/s" : $"closed model with {options.Concurrency} clients"));
 
 var result = await new IngestLoad(options, target).RunAsync(CancellationToken.None);

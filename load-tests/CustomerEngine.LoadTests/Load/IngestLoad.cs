@@ -9,13 +9,16 @@ namespace CustomerEngine.LoadTests.Load;
 /// Posts event batches to <c>/api/events</c>. Without a rate it is a closed model (each worker
 /// posts as fast as answers come: the maximum sustained rate). With a rate it is an open model:
 /// batches are due at fixed times whatever the server does, and latency counts from the time a
-/// batch was due, so a stalled server cannot hide behind a waiting client.
+/// batch was due, so a stalled server cannot hide behind a waiting client. The load runs for the
+/// warm-up first (JIT compilation, first activations, the store's caches filling) and only what
+/// follows it is measured.
 /// </summary>
 public sealed class IngestLoad(LoadOptions options, Uri target)
 {
     private readonly LatencyRecorder _latency = new();
     private long _sentEvents;
     private long _errors;
+    private TimeSpan _measuredFrom;
 
     public async Task<LoadResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -25,6 +28,7 @@ public sealed class IngestLoad(LoadOptions options, Uri target)
             Timeout = TimeSpan.FromSeconds(30),
         };
         var clock = Stopwatch.StartNew();
+        _measuredFrom = options.Warmup;
         using var progress = new Timer(_ => Report(clock.Elapsed), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         if (options.Rate is { } rate)
         {
@@ -35,7 +39,7 @@ public sealed class IngestLoad(LoadOptions options, Uri target)
             await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(w => RunClosedAsync(http, w, clock, cancellationToken)));
         }
 
-        var seconds = clock.Elapsed.TotalSeconds;
+        var seconds = (clock.Elapsed - options.Warmup).TotalSeconds;
         return new LoadResult(
             options.Scenario, options.Rate, Math.Round(seconds, 2), Interlocked.Read(ref _sentEvents), Interlocked.Read(ref _errors),
             Math.Round(Interlocked.Read(ref _sentEvents) / seconds), _latency.Summarise(), options.BatchSize, _latency.Count);
@@ -44,7 +48,7 @@ public sealed class IngestLoad(LoadOptions options, Uri target)
     private async Task RunClosedAsync(HttpClient http, int worker, Stopwatch clock, CancellationToken cancellationToken)
     {
         var generator = new RetailEventGenerator(options.Seed + worker, options.Customers, options.Stores, worker, options.Concurrency);
-        while (clock.Elapsed < options.Duration && !cancellationToken.IsCancellationRequested)
+        while (clock.Elapsed < options.Warmup + options.Duration && !cancellationToken.IsCancellationRequested)
         {
             var started = clock.Elapsed;
             await PostAsync(http, generator.NextBatch(options.BatchSize, DateTimeOffset.UtcNow), started, clock);
@@ -59,7 +63,7 @@ public sealed class IngestLoad(LoadOptions options, Uri target)
         for (var i = 0L; ; i++)
         {
             var due = interval * i;
-            if (due >= options.Duration || cancellationToken.IsCancellationRequested)
+            if (due >= options.Warmup + options.Duration || cancellationToken.IsCancellationRequested)
             {
                 break;
             }
@@ -86,6 +90,11 @@ public sealed class IngestLoad(LoadOptions options, Uri target)
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             using var response = await http.PostAsync("/api/events", content);
             await response.Content.LoadIntoBufferAsync();
+            if (intended < _measuredFrom)
+            {
+                return;
+            }
+
             if (response.StatusCode == HttpStatusCode.Accepted)
             {
                 Interlocked.Add(ref _sentEvents, options.BatchSize);
@@ -96,18 +105,24 @@ public sealed class IngestLoad(LoadOptions options, Uri target)
                 Interlocked.Increment(ref _errors);
             }
         }
-        catch (HttpRequestException)
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
-            Interlocked.Increment(ref _errors);
-        }
-        catch (TaskCanceledException)
-        {
-            Interlocked.Increment(ref _errors);
+            if (intended >= _measuredFrom)
+            {
+                Interlocked.Increment(ref _errors);
+            }
         }
     }
 
     private void Report(TimeSpan elapsed)
     {
+        if (elapsed < _measuredFrom)
+        {
+            Console.Error.WriteLine($"  {elapsed.TotalSeconds,5:F0}s  warming up");
+            return;
+        }
+
+        elapsed -= _measuredFrom;
         var sent = Interlocked.Read(ref _sentEvents);
         var summary = _latency.Summarise();
         Console.Error.WriteLine($"  {elapsed.TotalSeconds,5:F0}s  {sent,10:N0} events  {sent / Math.Max(elapsed.TotalSeconds, 0.001),9:N0}/s  errors {Interlocked.Read(ref _errors)}  p50 {summary.P50:F1} ms  p99 {summary.P99:F1} ms");

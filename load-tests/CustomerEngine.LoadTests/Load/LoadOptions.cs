@@ -8,6 +8,7 @@ public sealed record LoadOptions(
     Uri? Target,
     int? Rate,
     TimeSpan Duration,
+    TimeSpan Warmup,
     int Customers,
     int Stores,
     int Concurrency,
@@ -19,7 +20,7 @@ public sealed record LoadOptions(
     {
         if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
         {
-            throw new ArgumentException("usage: <ingest|baseline|memory> [--target URL] [--rate EVENTS_PER_S] [--duration 30s] [--customers N] [--stores N] [--concurrency N] [--batch N] [--seed N] [--out FILE]");
+            throw new ArgumentException("usage: <ingest|baseline|memory> [--target URL] [--rate EVENTS_PER_S] [--duration 30s] [--warmup 5s] [--customers N] [--stores N] [--concurrency N] [--batch N] [--seed N] [--out FILE]");
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -35,6 +36,7 @@ public sealed record LoadOptions(
             Get("target") is { } t ? new Uri(t) : null,
             Get("rate") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : null,
             ParseDuration(Get("duration") ?? "30s"),
+            ParseDuration(Get("warmup") ?? "5s"),
             Int("customers", 100_000),
             Int("stores", 50),
             Int("concurrency", 8),

@@ -56,6 +56,10 @@ internal sealed class DatabaseFile
             // Index maintenance touches random pages (event ids, customer ids); with SQLite's
             // default 2 MiB cache most of those touches miss and the single writer stalls.
             ExecuteScalar(connection, "PRAGMA cache_size = -65536;");
+
+            // The background checkpointer copies the log back; this only bounds the log (about
+            // 80 MiB of 4 KiB pages) for when that loop falls behind a burst.
+            ExecuteScalar(connection, "PRAGMA wal_autocheckpoint = 20000;");
             return connection;
         }
         catch
@@ -63,6 +67,14 @@ internal sealed class DatabaseFile
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Opens the connection that runs checkpoints; it needs the same durability setting as the writer.</summary>
+    public SqliteConnection OpenCheckpointer(bool fullSync)
+    {
+        var connection = Open();
+        ExecuteScalar(connection, fullSync ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
+        return connection;
     }
 
     /// <summary>Opens a connection for reads; it refuses writes so that only the writer ever changes the file.</summary>

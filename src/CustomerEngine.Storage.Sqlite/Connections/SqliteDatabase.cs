@@ -1,3 +1,4 @@
+using CustomerEngine.Storage.Sqlite.Checkpointing;
 using CustomerEngine.Storage.Sqlite.Schema;
 using CustomerEngine.Storage.Sqlite.Writing;
 
@@ -14,6 +15,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     private Task? _initialization;
     private GroupCommitWriter? _writer;
     private ReadConnectionPool? _readers;
+    private BackgroundCheckpointer? _checkpointer;
     private bool _disposed;
 
     public SqliteDatabase(SqliteStoreOptions options)
@@ -94,6 +96,11 @@ internal sealed class SqliteDatabase : IAsyncDisposable
             await writer.DisposeAsync().ConfigureAwait(false);
         }
 
+        if (_checkpointer is { } checkpointer)
+        {
+            await checkpointer.DisposeAsync().ConfigureAwait(false);
+        }
+
         _readers?.Dispose();
     }
 
@@ -110,7 +117,11 @@ internal sealed class SqliteDatabase : IAsyncDisposable
             throw;
         }
 
-        Volatile.Write(ref _readers, new ReadConnectionPool(File, Math.Max(4, Environment.ProcessorCount * 2)));
+        _checkpointer = new BackgroundCheckpointer(File.OpenCheckpointer(_options.FullSync), TimeSpan.FromMilliseconds(100));
+        // Every customer activated for the first time reads its stream, and a batch of 100 events
+        // activates up to 100 at once: a pool smaller than that opened and closed a connection per
+        // read (prepared statements and all), which cost more than the reads.
+        Volatile.Write(ref _readers, new ReadConnectionPool(File, 64));
         Volatile.Write(ref _writer, new GroupCommitWriter(connection, _options.MaxBatchOperations));
     }
 
