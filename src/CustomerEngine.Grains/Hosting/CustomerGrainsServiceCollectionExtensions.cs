@@ -1,6 +1,7 @@
 using CustomerEngine.Domain.Customers;
 using CustomerEngine.Domain.Value;
 using CustomerEngine.Grains.Customers;
+using CustomerEngine.Grains.Engagement;
 using CustomerEngine.Grains.Ingestion;
 using CustomerEngine.Grains.Maintenance;
 using CustomerEngine.Grains.Presence;
@@ -8,6 +9,7 @@ using CustomerEngine.Grains.Runtime;
 using CustomerEngine.Grains.Value;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CustomerEngine.Grains.Hosting;
 
@@ -32,6 +34,7 @@ public static class CustomerGrainsServiceCollectionExtensions
         services.AddSingleton<ValueDistributionSnapshot>();
         services.AddSingleton<CustomerIndexWriter>();
         services.AddSingleton<CustomerEventPipeline>();
+        services.TryAddSingleton<IEngagementPublisher, SilentEngagementPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<CustomerIndexWriter>());
 
         var runtime = services.AddGrainRuntime(options => configuration.GetSection("Grains").Bind(options))
