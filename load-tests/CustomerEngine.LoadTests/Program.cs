@@ -33,7 +33,8 @@ var target = options.Target ?? (server is BareKestrel bare ? bare.Address : ((In
 Console.Error.WriteLine($"{options.Scenario} against {target} for {options.Duration.TotalSeconds:N0}s after {options.Warmup.TotalSeconds:N0}s of warm-up, batches of {options.BatchSize}, " +
     (options.Rate is { } r ? $"open model at {r:N0} events/s" : $"closed model with {options.Concurrency} clients"));
 
-var result = await new IngestLoad(options, target).RunAsync(CancellationToken.None);
+var apiKey = server is InProcessEngine engine ? engine.ApiKey : options.ApiKey;
+var result = await new IngestLoad(options, target, apiKey).RunAsync(CancellationToken.None);
 Console.WriteLine($"| scenario | rate | events/s | errors | p50 ms | p90 ms | p99 ms | max ms |");
 Console.WriteLine($"|---|---|---|---|---|---|---|---|");
 Console.WriteLine($"| {result.Scenario} | {(result.Rate?.ToString("N0") ?? "max")} | {result.ThroughputPerSecond:N0} | {result.Errors} | {result.LatencyMs.P50:F1} | {result.LatencyMs.P90:F1} | {result.LatencyMs.P99:F1} | {result.LatencyMs.Max:F1} |");

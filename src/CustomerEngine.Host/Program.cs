@@ -1,4 +1,11 @@
 using CustomerEngine.Host.Hosting;
+using CustomerEngine.Host.Security;
+
+if (args is ["hash-secret", var secret])
+{
+    Console.WriteLine(SecretHash.Create(secret));
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCustomerEngine();

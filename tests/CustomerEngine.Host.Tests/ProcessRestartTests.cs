@@ -15,14 +15,14 @@ public sealed class ProcessRestartTests
         int exitCode;
         await using (var first = await HostProcess.StartAsync(databasePath))
         {
-            using var client = new HttpClient { BaseAddress = first.Address };
+            using var client = first.CreateClient();
             await client.IngestAsync(Registered(id, day), Entered(id, day.AddHours(1)), Purchase(id, day.AddHours(2)), Purchase(id, day.AddHours(30)));
             before = (await client.CustomerAsync(id)).ToJsonString();
             exitCode = await first.TerminateAsync();
         }
 
         await using var second = await HostProcess.StartAsync(databasePath);
-        using var restarted = new HttpClient { BaseAddress = second.Address };
+        using var restarted = second.CreateClient();
         var after = (await restarted.CustomerAsync(id)).ToJsonString();
 
         Assert.Equal(0, exitCode);

@@ -1,4 +1,5 @@
 using CustomerEngine.Host.Hosting;
+using CustomerEngine.Host.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,14 +15,18 @@ public sealed class InProcessEngine : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _folder;
 
-    private InProcessEngine(WebApplication app, string folder, Uri address)
+    private InProcessEngine(WebApplication app, string folder, Uri address, string apiKey)
     {
         _app = app;
         _folder = folder;
         Address = address;
+        ApiKey = apiKey;
     }
 
     public Uri Address { get; }
+
+    /// <summary>An admin key made for this run only.</summary>
+    public string ApiKey { get; }
 
     public static async Task<InProcessEngine> StartAsync()
     {
@@ -30,11 +35,20 @@ public sealed class InProcessEngine : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration["Storage:Path"] = Path.Combine(folder, "engine.db");
+
+        // A production engine refuses to start without users; this one gets a throwaway operator and key.
+        var apiKey = $"load-{Guid.NewGuid():N}";
+        builder.Configuration["Security:ApiKeys:0:Name"] = "load-tool";
+        builder.Configuration["Security:ApiKeys:0:KeyHash"] = SecretHash.Create(apiKey, iterations: 1_000);
+        builder.Configuration["Security:ApiKeys:0:Role"] = EngineClaims.Admin;
+        builder.Configuration["Security:Users:0:UserName"] = "load-operator";
+        builder.Configuration["Security:Users:0:PasswordHash"] = SecretHash.Create(Guid.NewGuid().ToString("N"), iterations: 1_000);
+        builder.Configuration["Security:Users:0:Roles:0"] = EngineClaims.Admin;
         builder.AddCustomerEngine();
         var app = builder.Build();
         app.MapCustomerEngine();
         await app.StartAsync();
-        return new InProcessEngine(app, folder, AddressOf(app));
+        return new InProcessEngine(app, folder, AddressOf(app), apiKey);
     }
 
     internal static Uri AddressOf(WebApplication app) =>

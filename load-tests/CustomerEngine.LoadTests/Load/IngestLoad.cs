@@ -13,7 +13,7 @@ namespace CustomerEngine.LoadTests.Load;
 /// warm-up first (JIT compilation, first activations, the store's caches filling) and only what
 /// follows it is measured.
 /// </summary>
-public sealed class IngestLoad(LoadOptions options, Uri target)
+public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
 {
     private readonly LatencyRecorder _latency = new();
     private long _sentEvents;
@@ -26,6 +26,7 @@ public sealed class IngestLoad(LoadOptions options, Uri target)
         {
             BaseAddress = target,
             Timeout = TimeSpan.FromSeconds(30),
+            DefaultRequestHeaders = { { "X-Api-Key", apiKey } },
         };
         var clock = Stopwatch.StartNew();
         _measuredFrom = options.Warmup;

@@ -14,13 +14,14 @@ public sealed record LoadOptions(
     int Concurrency,
     int BatchSize,
     int Seed,
-    string? Out)
+    string? Out,
+    string ApiKey)
 {
     public static LoadOptions Parse(string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
         {
-            throw new ArgumentException("usage: <ingest|baseline|memory> [--target URL] [--rate EVENTS_PER_S] [--duration 30s] [--warmup 5s] [--customers N] [--stores N] [--concurrency N] [--batch N] [--seed N] [--out FILE]");
+            throw new ArgumentException("usage: <ingest|baseline|memory> [--target URL] [--rate EVENTS_PER_S] [--duration 30s] [--warmup 5s] [--customers N] [--stores N] [--concurrency N] [--batch N] [--seed N] [--out FILE] [--api-key KEY]");
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -42,7 +43,8 @@ public sealed record LoadOptions(
             Int("concurrency", 8),
             Int("batch", 100),
             Int("seed", 42),
-            Get("out"));
+            Get("out"),
+            Get("api-key") ?? "demo-ingest-key");
     }
 
     private static TimeSpan ParseDuration(string text) => text[^1] switch

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CustomerEngine.Host.Security;
 using CustomerEngine.Domain.Lifecycle;
 using CustomerEngine.Domain.Segments;
 using CustomerEngine.Domain.Value;
@@ -25,26 +27,41 @@ public static class CustomersEndpoints
             .WithName("GetCustomer")
             .WithSummary("The live 360 view of one customer")
             .Produces<Customer360>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(EnginePolicies.FrontLine);
         app.MapGet("/api/customers", ListCustomersAsync)
             .WithName("ListCustomers")
             .WithSummary("A page of customer summaries, filtered by stage, tier, segment or store")
             .Produces<CustomerList>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .RequireAuthorization(EnginePolicies.FrontLine);
         return app;
     }
 
-    private static async Task<IResult> GetCustomerAsync(string id, IGrainFactory grains)
+    private static async Task<IResult> GetCustomerAsync(string id, IGrainFactory grains, ClaimsPrincipal user)
     {
-        var view = await grains.GetGrain<ICustomerGrain>(id).GetViewAsync();
-        return view is null
-            ? ApiProblem.For(StatusCodes.Status404NotFound, "Unknown customer", "id", $"No events have been received for customer '{id}'.")
-            : TypedResults.Ok(view);
+        var grain = grains.GetGrain<ICustomerGrain>(id);
+        var view = await grain.GetViewAsync();
+        if (view is null)
+        {
+            return ApiProblem.For(StatusCodes.Status404NotFound, "Unknown customer", "id", $"No events have been received for customer '{id}'.");
+        }
+
+        return user.SeesEverything() || (await grain.GetSummaryAsync() is { } summary && user.CanSeeCustomer(summary.HomeStoreId, summary.LastStoreId))
+            ? TypedResults.Ok(view)
+            : StoreScope.Forbidden("id", $"Customer '{id}' is not homed at or visiting one of your stores.");
     }
 
     private static async Task<IResult> ListCustomersAsync(
-        ICustomerIndex index, string? stage, string? tier, string? segment, string? storeId, int? page, int? pageSize)
+        ICustomerIndex index, ClaimsPrincipal user, string? stage, string? tier, string? segment, string? storeId, int? page, int? pageSize)
     {
+        if (!user.SeesEverything() && (storeId is null || !user.CanSeeStore(storeId)))
+        {
+            return StoreScope.Forbidden("storeId", "Staff list the customers of one of their own stores: pass storeId.");
+        }
+
         if (Invalid(stage, "stage", Stages) is { } badStage)
         {
             return badStage;

@@ -1,3 +1,4 @@
+using CustomerEngine.Host.Security;
 using CustomerEngine.Host.Problems;
 using CustomerEngine.Storage;
 
@@ -11,7 +12,7 @@ public static class HealthEndpoints
     /// <summary>Maps the health endpoint.</summary>
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", CheckAsync).WithName("Health").WithSummary("200 when the store is reachable, 503 otherwise");
+        app.MapGet("/health", CheckAsync).RequireAuthorization(EnginePolicies.Anonymous).WithName("Health").WithSummary("200 when the store is reachable, 503 otherwise");
         return app;
     }
 

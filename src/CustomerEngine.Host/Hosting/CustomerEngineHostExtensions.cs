@@ -2,6 +2,7 @@ using CustomerEngine.Grains.Hosting;
 using CustomerEngine.Host.Customers;
 using CustomerEngine.Host.Health;
 using CustomerEngine.Host.Ingestion;
+using CustomerEngine.Host.Security;
 using CustomerEngine.Host.Stores;
 using CustomerEngine.Storage.Sqlite;
 
@@ -21,6 +22,7 @@ public static class CustomerEngineHostExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddOperationTransformer<EventsRequestBodyDocumentation>());
+        builder.AddEngineSecurity();
 
         // Order matters: hosted services stop in reverse, so the store (first) outlives the
         // grains (last) that flush their state into it on shutdown.
@@ -35,7 +37,8 @@ public static class CustomerEngineHostExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
+        app.UseEngineSecurity();
+        app.MapOpenApi().RequireAuthorization(EnginePolicies.Anonymous);
         app.MapEventsApi();
         app.MapCustomersApi();
         app.MapStoresApi();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CustomerEngine.Host.Problems;
+using CustomerEngine.Host.Security;
 using Microsoft.Extensions.Options;
 
 namespace CustomerEngine.Host.Ingestion;
@@ -25,7 +26,8 @@ public static class EventsEndpoint
             .Produces<IngestionResult>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .RequireAuthorization(EnginePolicies.Ingest);
         return app;
     }
 

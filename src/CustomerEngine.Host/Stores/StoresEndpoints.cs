@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CustomerEngine.Host.Security;
 using CustomerEngine.Grains.Customers;
 using CustomerEngine.Grains.Presence;
 using CustomerEngine.Grains.Runtime;
@@ -13,12 +15,19 @@ public static class StoresEndpoints
         app.MapGet("/api/stores/{storeId}/presence", GetPresenceAsync)
             .WithName("GetStorePresence")
             .WithSummary("Customers now in the store (entered, not left, seen within the time-out), with summaries")
-            .Produces<StorePresenceView>();
+            .Produces<StorePresenceView>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .RequireAuthorization(EnginePolicies.FrontLine);
         return app;
     }
 
-    private static async Task<IResult> GetPresenceAsync(string storeId, IGrainFactory grains)
+    private static async Task<IResult> GetPresenceAsync(string storeId, IGrainFactory grains, ClaimsPrincipal user)
     {
+        if (!user.CanSeeStore(storeId))
+        {
+            return StoreScope.Forbidden("storeId", $"You are not bound to store '{storeId}'.");
+        }
+
         var present = await grains.GetGrain<IStorePresenceGrain>(storeId).GetPresentAsync();
         var customers = await Task.WhenAll(present.Select(async p =>
             new PresentCustomerView(p.CustomerId, p.EnteredAt, p.LastSeenAt, await grains.GetGrain<ICustomerGrain>(p.CustomerId).GetSummaryAsync())));

@@ -30,6 +30,13 @@ public sealed class EngineFactory : WebApplicationFactory<Program>
     /// <summary>Ranks the customer base now instead of waiting for the ranking reminder.</summary>
     public Task RankAsync() => Services.GetRequiredService<IGrainFactory>().GetGrain<IEngineMaintenanceGrain>(IEngineMaintenanceGrain.Key).RankValueAsync();
 
+    /// <summary>Clients act as the development admin key unless a test removes the header.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add("X-Api-Key", "demo-admin-key");
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");

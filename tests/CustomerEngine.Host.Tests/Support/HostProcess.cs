@@ -19,6 +19,14 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>A client of the host acting as the development admin key.</summary>
+    public HttpClient CreateClient()
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Add("X-Api-Key", "demo-admin-key");
+        return client;
+    }
+
     public static async Task<HostProcess> StartAsync(string databasePath)
     {
         var port = FreePort();
@@ -29,6 +37,7 @@ public sealed class HostProcess : IAsyncDisposable
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Development" },
         };
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
