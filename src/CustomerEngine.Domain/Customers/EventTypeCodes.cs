@@ -28,6 +28,7 @@ internal static class EventTypeCodes
         EventTypes.ComplaintOpened,
         EventTypes.ComplaintResolved,
         EventTypes.ConsentChanged,
+        EventTypes.SuggestionOutcome,
     ];
 
     static EventTypeCodes()

@@ -26,6 +26,7 @@ internal static class InteractionSummary
         ComplaintOpened o => o.Topic is null ? $"complaint {o.ComplaintId} opened" : $"complaint {o.ComplaintId} opened: {o.Topic}",
         ComplaintResolved r => knownComplaint ? $"complaint {r.ComplaintId} resolved" : $"complaint {r.ComplaintId} resolved (not known as open)",
         ConsentChanged c => $"consent {c.Channel}{(c.Purpose is null ? string.Empty : "/" + c.Purpose)} {(c.Granted ? "granted" : "withdrawn")}",
+        SuggestionOutcomeRecorded o => $"{o.Outcome} suggestion {o.Kind} ({o.ActionId})",
         _ => e.Type,
     };
 

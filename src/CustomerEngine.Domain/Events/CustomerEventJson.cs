@@ -146,6 +146,13 @@ public static class CustomerEventJson
                 WriteOptional(writer, "purpose", c.Purpose);
                 writer.WriteBoolean("granted", c.Granted);
                 break;
+            case SuggestionOutcomeRecorded o:
+                writer.WriteString("suggestionId", o.SuggestionId);
+                writer.WriteString("actionId", o.ActionId);
+                writer.WriteString("kind", o.Kind);
+                writer.WriteString("outcome", o.Outcome);
+                WriteOptional(writer, "reason", o.Reason);
+                break;
             default:
                 throw new ArgumentException("Unknown event data " + data.GetType().Name, nameof(data));
         }

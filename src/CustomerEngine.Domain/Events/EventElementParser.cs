@@ -119,6 +119,7 @@ internal sealed class EventElementParser(EventReadOptions options, DateTimeOffse
             EventTypes.ComplaintOpened => ReadComplaintOpened(data),
             EventTypes.ComplaintResolved => ReadComplaintResolved(data),
             EventTypes.ConsentChanged => ReadConsent(data),
+            EventTypes.SuggestionOutcome => ReadSuggestionOutcome(data),
             _ => throw new InvalidOperationException("Event type " + type + " has no data reader."),
         };
     }
@@ -300,6 +301,22 @@ internal sealed class EventElementParser(EventReadOptions options, DateTimeOffse
         }
 
         return new ConsentChanged(channel!, purpose, granted.GetBoolean());
+    }
+
+    private SuggestionOutcomeRecorded? ReadSuggestionOutcome(JsonElement data)
+    {
+        if (!Id(data, "suggestionId", "data.suggestionId", required: true, out var suggestionId)
+            || !Id(data, "actionId", "data.actionId", required: true, out var actionId)
+            || !Id(data, "kind", "data.kind", required: true, out var kind)
+            || !Id(data, "outcome", "data.outcome", required: true, out var outcome)
+            || !Text(data, "reason", "data.reason", required: false, MaxTextLength, out var reason))
+        {
+            return null;
+        }
+
+        return outcome is SuggestionOutcomeRecorded.Accepted or SuggestionOutcomeRecorded.Dismissed
+            ? new SuggestionOutcomeRecorded(suggestionId!, actionId!, kind!, outcome, reason)
+            : Fail<SuggestionOutcomeRecorded>("data.outcome", "must be accepted or dismissed");
     }
 
     private bool OccurredAt(JsonElement element, out DateTimeOffset occurredAt)

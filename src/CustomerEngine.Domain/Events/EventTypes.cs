@@ -39,11 +39,14 @@ public static class EventTypes
     /// <summary>The customer granted or withdrew consent for a contact channel.</summary>
     public const string ConsentChanged = "consent.changed";
 
+    /// <summary>Staff accepted or dismissed a suggestion made for the customer (recorded by the engine).</summary>
+    public const string SuggestionOutcome = "suggestion.outcome";
+
     /// <summary>Every known type, in the order they are listed to producers.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         CustomerRegistered, CustomerIdentified, StoreEntered, StoreLeft, ProductViewed, CartAdded,
-        Purchase, Return, Feedback, ComplaintOpened, ComplaintResolved, ConsentChanged,
+        Purchase, Return, Feedback, ComplaintOpened, ComplaintResolved, ConsentChanged, SuggestionOutcome,
     ];
 
     /// <summary>True when <paramref name="type"/> is one of <see cref="All"/> (case-sensitive).</summary>
@@ -65,6 +68,7 @@ public static class EventTypes
         ComplaintOpened => ComplaintOpened,
         ComplaintResolved => ComplaintResolved,
         ConsentChanged => ConsentChanged,
+        SuggestionOutcome => SuggestionOutcome,
         _ => null,
     };
 }

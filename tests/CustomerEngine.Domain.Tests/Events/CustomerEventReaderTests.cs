@@ -410,6 +410,8 @@ public sealed class CustomerEventReaderTests
         { EventTypes.ConsentChanged, "data.granted", null, "data.granted", "is required" },
         { EventTypes.ConsentChanged, "data.granted", "\"yes\"", "data.granted", "must be true or false" },
         { EventTypes.ConsentChanged, "data.purpose", "5", "data.purpose", "must be a string" },
+        { EventTypes.SuggestionOutcome, "data.outcome", "\"maybe\"", "data.outcome", "must be accepted or dismissed" },
+        { EventTypes.SuggestionOutcome, "data.suggestionId", null, "data.suggestionId", "is required" },
     };
 
     [Theory]

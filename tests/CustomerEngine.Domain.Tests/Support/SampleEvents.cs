@@ -25,6 +25,7 @@ internal static class SampleEvents
         [EventTypes.ComplaintOpened] = """{"complaintId":"k-1","topic":"delivery","severity":"high"}""",
         [EventTypes.ComplaintResolved] = """{"complaintId":"k-1"}""",
         [EventTypes.ConsentChanged] = """{"channel":"email","purpose":"marketing","granted":true}""",
+        [EventTypes.SuggestionOutcome] = """{"suggestionId":"AbC123.Yy0x","actionId":"cross-sell","kind":"crossSell","outcome":"dismissed","reason":"not today"}""",
     };
 
     public static IEnumerable<object[]> Types => EventTypes.All.Select(t => new object[] { t });
