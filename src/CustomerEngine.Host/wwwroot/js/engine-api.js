@@ -1,0 +1,72 @@
+// Small helpers shared by the dashboards: JSON calls, the hub connection and its status badge.
+
+export async function getJson(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  if (response.status === 401) { location.href = '/signin?returnUrl=' + encodeURIComponent(location.pathname + location.search); }
+  if (!response.ok) { const problem = await response.json().catch(() => ({})); throw new Error(problem.detail || response.statusText); }
+  return response.json();
+}
+
+export async function postJson(path, body) {
+  const response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
+  if (!response.ok) { const problem = await response.json().catch(() => ({})); throw new Error(problem.detail || response.statusText); }
+  return response.status === 204 ? null : response.json().catch(() => null);
+}
+
+// One hub connection that reconnects by itself; onReady runs on the first start and after every
+// reconnection, so a page re-joins its groups and re-reads what it may have missed.
+export function connectHub(statusElement, onReady) {
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl('/hubs/engagement')
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(1000 * (ctx.previousRetryCount + 1), 5000) })
+    .build();
+  const show = (state, text) => { statusElement.className = 'status ' + state; statusElement.textContent = text; };
+  connection.onreconnecting(() => show('reconnecting', 'Reconnecting…'));
+  connection.onreconnected(async () => { show('live', 'Live'); await onReady(connection); });
+  connection.onclose(() => { show('offline', 'Offline'); setTimeout(start, 2000); });
+  async function start() {
+    try {
+      await connection.start();
+      show('live', 'Live');
+      await onReady(connection);
+    } catch {
+      show('offline', 'Offline');
+      setTimeout(start, 2000);
+    }
+  }
+  start();
+  return connection;
+}
+
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') node.className = value;
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+export function toast(text) {
+  const node = el('div', { class: 'toast', role: 'status' }, text);
+  document.body.append(node);
+  setTimeout(() => node.remove(), 2500);
+}
+
+export const labels = {
+  stage: { prospect: 'Prospect', new: 'New', active: 'Active', atRisk: 'At risk', churned: 'Churned', wonBack: 'Won back' },
+  tier: { high: 'High value', medium: 'Medium value', low: 'Low value' },
+  nps: { promoter: 'Promoter', passive: 'Passive', detractor: 'Detractor' },
+};
+
+export function when(value) {
+  if (!value) return '';
+  const date = new Date(value);
+  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
