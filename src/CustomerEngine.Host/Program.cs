@@ -1,3 +1,4 @@
+using CustomerEngine.Host.Demo;
 using CustomerEngine.Host.Hosting;
 using CustomerEngine.Host.Security;
 
@@ -7,7 +8,7 @@ if (args is ["hash-secret", var secret])
     return;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DemoSwitch.Expand(args));
 builder.AddCustomerEngine();
 
 var app = builder.Build();

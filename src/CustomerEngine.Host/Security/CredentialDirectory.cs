@@ -100,5 +100,19 @@ public sealed class CredentialDirectory
         return null;
     }
 
+    /// <summary>
+    /// Makes a fresh random key with <paramref name="role"/> for an in-process client (the demo
+    /// simulator) that must call the API like any other client. It lives only in memory.
+    /// </summary>
+    public string IssueKey(string name, string role)
+    {
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, $"key:{name}"), new Claim(ClaimTypes.Name, name), new Claim(EngineClaims.RoleType, role)],
+            ApiKeyAuthenticationHandler.SchemeName, ClaimTypes.Name, EngineClaims.RoleType);
+        _verifiedKeys[Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))] = new ClaimsPrincipal(identity);
+        return key;
+    }
+
     private static readonly Lazy<string> UnknownUserHash = new(() => SecretHash.Create(Guid.NewGuid().ToString("N")));
 }

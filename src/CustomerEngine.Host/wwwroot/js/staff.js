@@ -49,7 +49,7 @@ async function joinAndResync(hub) {
   const snapshot = await getJson(`/api/stores/${encodeURIComponent(joinedStore)}/presence`);
   present.clear();
   for (const customer of snapshot.customers) {
-    if (customer.summary) present.set(customer.customerId, { summary: customer.summary, suggestions: [], outcomes: {} });
+    if (customer.customer) present.set(customer.customerId, { summary: customer.customer, suggestions: [], outcomes: {} });
   }
   render();
   await Promise.all([...present.keys()].map(loadSuggestions));
