@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a clean machine and ends with one line: "N passed, N failed".
-# System packages the tests need are installed here when missing (none yet: SQLite is bundled).
+# System packages the tests need are installed here when missing: Chromium for the browser tests,
+# PostgreSQL for the PostgreSQL provider's tests. SQLite is bundled.
 set -uo pipefail
 cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-required_packages=()
+required_packages=(chromium postgresql)
 missing=()
 for pkg in "${required_packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -47,6 +48,23 @@ if [ "$files" -lt "$expected" ]; then
   failed=$((failed + expected - files))
 fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+
+# The dashboards in a real browser: Debian's Chromium driven by playwright-core (npm), against
+# the engine built above.
+echo "Browser tests (tests/browser) ..."
+if ! (cd tests/browser && npm ci --no-audit --no-fund >/dev/null 2>&1); then
+  echo "npm ci failed in tests/browser: the browser tests could not run."
+  failed=$((failed + 1))
+else
+  (cd tests/browser && node --test --test-concurrency=1 \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$results/browser.tap" ./*.test.mjs)
+  browser_status=$?
+  p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$results/browser.tap" | tail -n 1)
+  f=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$results/browser.tap" | tail -n 1)
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  if [ "$browser_status" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then failed=$((failed + 1)); fi
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

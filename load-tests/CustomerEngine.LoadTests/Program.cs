@@ -21,9 +21,9 @@ if (options.Scenario == "memory")
     return 0;
 }
 
-if (options.Scenario is not ("ingest" or "baseline"))
+if (options.Scenario is not ("ingest" or "baseline" or "push"))
 {
-    Console.Error.WriteLine($"unknown scenario '{options.Scenario}': use ingest, baseline or memory");
+    Console.Error.WriteLine($"unknown scenario '{options.Scenario}': use ingest, baseline, push or memory");
     return 2;
 }
 
@@ -34,7 +34,9 @@ Console.Error.WriteLine($"{options.Scenario} against {target} for {options.Durat
     (options.Rate is { } r ? $"open model at {r:N0} events/s" : $"closed model with {options.Concurrency} clients"));
 
 var apiKey = server is InProcessEngine engine ? engine.ApiKey : options.ApiKey;
-var result = await new IngestLoad(options, target, apiKey).RunAsync(CancellationToken.None);
+var result = options.Scenario == "push"
+    ? await new PushLoad(options, target, apiKey).RunAsync(CancellationToken.None)
+    : await new IngestLoad(options, target, apiKey).RunAsync(CancellationToken.None);
 Console.WriteLine($"| scenario | rate | events/s | errors | p50 ms | p90 ms | p99 ms | max ms |");
 Console.WriteLine($"|---|---|---|---|---|---|---|---|");
 Console.WriteLine($"| {result.Scenario} | {(result.Rate?.ToString("N0") ?? "max")} | {result.ThroughputPerSecond:N0} | {result.Errors} | {result.LatencyMs.P50:F1} | {result.LatencyMs.P90:F1} | {result.LatencyMs.P99:F1} | {result.LatencyMs.Max:F1} |");

@@ -86,6 +86,10 @@ public sealed class SqliteEngineStore : IEngineStore, IAsyncDisposable
         _events.ReadStreamStatsAsync(streamKeys, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<StoredEvent>> ScanAsync(string type, long afterSequence, int limit, CancellationToken cancellationToken = default) =>
+        _events.ScanAsync(type, afterSequence, limit, cancellationToken);
+
+    /// <inheritdoc />
     public Task<long> CountAsync(CancellationToken cancellationToken = default) => _events.CountAsync(cancellationToken);
 
     /// <inheritdoc />
@@ -111,6 +115,10 @@ public sealed class SqliteEngineStore : IEngineStore, IAsyncDisposable
     /// <inheritdoc />
     public Task UpdateTiersAsync(IReadOnlyList<TierAssignment> tiers, CancellationToken cancellationToken = default) =>
         _customers.UpdateTiersAsync(tiers, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<CustomerCounts> CountCustomersAsync(CancellationToken cancellationToken = default) =>
+        _customers.CountCustomersAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task<GrainStateRecord?> ReadAsync(GrainStateId id, CancellationToken cancellationToken = default) =>

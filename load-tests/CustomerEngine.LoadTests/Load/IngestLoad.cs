@@ -20,6 +20,16 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
     private long _errors;
     private TimeSpan _measuredFrom;
 
+    /// <summary>
+    /// With an open model, called on the sending loop with each batch's events and due time
+    /// (on <see cref="Clock"/>) just before it is posted, so a scenario can await the engine's
+    /// reactions to it; the action it returns runs once the post has been answered (or failed).
+    /// </summary>
+    public Func<IReadOnlyList<GeneratedEvent>, TimeSpan, Action>? OnBatch { get; init; }
+
+    /// <summary>The run's clock, started by <see cref="RunAsync"/>; shared with scenarios that time things against due times.</summary>
+    public Stopwatch Clock { get; init; } = new();
+
     public async Task<LoadResult> RunAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
@@ -28,7 +38,8 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
             Timeout = TimeSpan.FromSeconds(30),
             DefaultRequestHeaders = { { "X-Api-Key", apiKey } },
         };
-        var clock = Stopwatch.StartNew();
+        var clock = Clock;
+        clock.Start();
         _measuredFrom = options.Warmup;
         using var progress = new Timer(_ => Report(clock.Elapsed), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         if (options.Rate is { } rate)
@@ -60,6 +71,7 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
     {
         var generator = new RetailEventGenerator(options.Seed, options.Customers, options.Stores);
         var interval = TimeSpan.FromSeconds((double)options.BatchSize / eventsPerSecond);
+        var generated = OnBatch is null ? null : new List<GeneratedEvent>(options.BatchSize);
         var inFlight = new List<Task>();
         for (var i = 0L; ; i++)
         {
@@ -69,21 +81,23 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
                 break;
             }
 
-            var body = generator.NextBatch(options.BatchSize, DateTimeOffset.UtcNow);
+            generated?.Clear();
+            var body = generator.NextBatch(options.BatchSize, DateTimeOffset.UtcNow, generated);
             var wait = due - clock.Elapsed;
             if (wait > TimeSpan.FromMilliseconds(1))
             {
                 await Task.Delay(wait, cancellationToken);
             }
 
-            inFlight.Add(PostAsync(http, body, due, clock));
+            var answered = generated is null ? null : OnBatch!(generated, due);
+            inFlight.Add(PostAsync(http, body, due, clock, answered));
             inFlight.RemoveAll(t => t.IsCompleted);
         }
 
         await Task.WhenAll(inFlight);
     }
 
-    private async Task PostAsync(HttpClient http, byte[] body, TimeSpan intended, Stopwatch clock)
+    private async Task PostAsync(HttpClient http, byte[] body, TimeSpan intended, Stopwatch clock, Action? answered = null)
     {
         try
         {
@@ -112,6 +126,10 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
             {
                 Interlocked.Increment(ref _errors);
             }
+        }
+        finally
+        {
+            answered?.Invoke();
         }
     }
 

@@ -15,13 +15,14 @@ public sealed record LoadOptions(
     int BatchSize,
     int Seed,
     string? Out,
-    string ApiKey)
+    string ApiKey,
+    int Dashboards)
 {
     public static LoadOptions Parse(string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
         {
-            throw new ArgumentException("usage: <ingest|baseline|memory> [--target URL] [--rate EVENTS_PER_S] [--duration 30s] [--warmup 5s] [--customers N] [--stores N] [--concurrency N] [--batch N] [--seed N] [--out FILE] [--api-key KEY]");
+            throw new ArgumentException("usage: <ingest|baseline|memory|push> [--target URL] [--rate EVENTS_PER_S] [--duration 30s] [--warmup 5s] [--customers N] [--stores N] [--concurrency N] [--batch N] [--seed N] [--out FILE] [--api-key KEY] [--dashboards N]; push defaults to --rate 2000 --customers 10000 --dashboards 50");
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -32,19 +33,23 @@ public sealed record LoadOptions(
 
         string? Get(string name) => values.GetValueOrDefault(name);
         int Int(string name, int fallback) => Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+        // Push latency is only meaningful against a fixed rate, and its target is a store-sized base.
+        var push = args[0] == "push";
         return new LoadOptions(
             args[0],
             Get("target") is { } t ? new Uri(t) : null,
-            Get("rate") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : null,
+            Get("rate") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : push ? 2_000 : null,
             ParseDuration(Get("duration") ?? "30s"),
             ParseDuration(Get("warmup") ?? "5s"),
-            Int("customers", 100_000),
+            Int("customers", push ? 10_000 : 100_000),
             Int("stores", 50),
             Int("concurrency", 8),
             Int("batch", 100),
             Int("seed", 42),
             Get("out"),
-            Get("api-key") ?? "demo-ingest-key");
+            Get("api-key") ?? (push ? "demo-admin-key" : "demo-ingest-key"),
+            Int("dashboards", 50));
     }
 
     private static TimeSpan ParseDuration(string text) => text[^1] switch

@@ -15,8 +15,8 @@ public sealed class RetailEventGenerator(int seed, int customers, int stores, in
     private readonly string _run = seed.ToString("x", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
     private long _next;
 
-    /// <summary>A JSON array of <paramref name="size"/> events, as UTF-8.</summary>
-    public byte[] NextBatch(int size, DateTimeOffset now)
+    /// <summary>A JSON array of <paramref name="size"/> events, as UTF-8; each is also described in <paramref name="generated"/> when given.</summary>
+    public byte[] NextBatch(int size, DateTimeOffset now, ICollection<GeneratedEvent>? generated = null)
     {
         var json = new StringBuilder(size * 260);
         json.Append('[');
@@ -29,14 +29,14 @@ public sealed class RetailEventGenerator(int seed, int customers, int stores, in
 
             // Producers send a customer's events roughly in order; the engine copes with late ones,
             // but a realistic stream is mostly ordered.
-            AppendEvent(json, now.AddTicks(i));
+            AppendEvent(json, now.AddTicks(i), generated);
         }
 
         json.Append(']');
         return Encoding.UTF8.GetBytes(json.ToString());
     }
 
-    private void AppendEvent(StringBuilder json, DateTimeOffset at)
+    private void AppendEvent(StringBuilder json, DateTimeOffset at, ICollection<GeneratedEvent>? generated)
     {
         // Each producer owns a slice of the customers, as a partitioned event stream would: one
         // customer's events then leave in the order they happened.
@@ -46,32 +46,40 @@ public sealed class RetailEventGenerator(int seed, int customers, int stores, in
         var roll = _random.Next(100);
         var occurredAt = at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
         json.Append(CultureInfo.InvariantCulture, $"{{\"eventId\":\"{id}\",\"customerId\":\"cust-{customer}\",\"occurredAt\":\"{occurredAt}\",\"storeId\":\"{store}\",\"channel\":\"store\",");
-        switch (roll)
+        var type = roll switch
         {
-            case < 20:
-                json.Append("\"type\":\"store.entered\"}");
+            < 20 => "store.entered",
+            < 45 => "product.viewed",
+            < 60 => "cart.added",
+            < 75 => "purchase",
+            < 82 => "feedback",
+            < 84 => "complaint.opened",
+            _ => "store.left",
+        };
+        generated?.Add(new GeneratedEvent($"cust-{customer}", store, type, new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero)));
+        json.Append(CultureInfo.InvariantCulture, $"\"type\":\"{type}\"");
+        switch (type)
+        {
+            case "product.viewed":
+                json.Append(CultureInfo.InvariantCulture, $",\"data\":{{\"sku\":\"{Sku()}\",\"category\":\"{Pick(Categories)}\",\"brand\":\"{Pick(Brands)}\",\"price\":{Price()}}}");
                 break;
-            case < 45:
-                json.Append(CultureInfo.InvariantCulture, $"\"type\":\"product.viewed\",\"data\":{{\"sku\":\"{Sku()}\",\"category\":\"{Pick(Categories)}\",\"brand\":\"{Pick(Brands)}\",\"price\":{Price()}}}}}");
+            case "cart.added":
+                json.Append(CultureInfo.InvariantCulture, $",\"data\":{{\"sku\":\"{Sku()}\",\"category\":\"{Pick(Categories)}\",\"brand\":\"{Pick(Brands)}\",\"price\":{Price()},\"quantity\":1}}");
                 break;
-            case < 60:
-                json.Append(CultureInfo.InvariantCulture, $"\"type\":\"cart.added\",\"data\":{{\"sku\":\"{Sku()}\",\"category\":\"{Pick(Categories)}\",\"brand\":\"{Pick(Brands)}\",\"price\":{Price()},\"quantity\":1}}}}");
-                break;
-            case < 75:
+            case "purchase":
                 var price = Price();
                 var discount = _random.Next(3) == 0 ? Math.Round(price * 0.2m, 2) : 0m;
-                json.Append(CultureInfo.InvariantCulture, $"\"type\":\"purchase\",\"data\":{{\"orderId\":\"{id}\",\"items\":[{{\"sku\":\"{Sku()}\",\"category\":\"{Pick(Categories)}\",\"brand\":\"{Pick(Brands)}\",\"price\":{price},\"quantity\":1,\"discount\":{discount}}}],\"total\":{price - discount}}}}}");
+                json.Append(CultureInfo.InvariantCulture, $",\"data\":{{\"orderId\":\"{id}\",\"items\":[{{\"sku\":\"{Sku()}\",\"category\":\"{Pick(Categories)}\",\"brand\":\"{Pick(Brands)}\",\"price\":{price},\"quantity\":1,\"discount\":{discount}}}],\"total\":{price - discount}}}");
                 break;
-            case < 82:
-                json.Append(CultureInfo.InvariantCulture, $"\"type\":\"feedback\",\"data\":{{\"nps\":{_random.Next(11)},\"ces\":{1 + _random.Next(7)}}}}}");
+            case "feedback":
+                json.Append(CultureInfo.InvariantCulture, $",\"data\":{{\"nps\":{_random.Next(11)},\"ces\":{1 + _random.Next(7)}}}");
                 break;
-            case < 84:
-                json.Append(CultureInfo.InvariantCulture, $"\"type\":\"complaint.opened\",\"data\":{{\"complaintId\":\"{id}\",\"topic\":\"delivery\"}}}}");
-                break;
-            default:
-                json.Append("\"type\":\"store.left\"}");
+            case "complaint.opened":
+                json.Append(CultureInfo.InvariantCulture, $",\"data\":{{\"complaintId\":\"{id}\",\"topic\":\"delivery\"}}");
                 break;
         }
+
+        json.Append('}');
     }
 
     private string Sku() => $"SKU-{_random.Next(2000)}";

@@ -1,6 +1,7 @@
 using CustomerEngine.Domain.Events;
 using CustomerEngine.Domain.Lifecycle;
 using CustomerEngine.Domain.Satisfaction;
+using CustomerEngine.Domain.Value;
 
 namespace CustomerEngine.Domain.Customers;
 
@@ -11,6 +12,12 @@ namespace CustomerEngine.Domain.Customers;
 /// </summary>
 public static class CustomerEvolver
 {
+    /// <summary>
+    /// The version of what the fold keeps. Raise it whenever a new version keeps something an older one did not
+    /// (version 2: purchase days and repeat-day spend for the value models), so stored states get rebuilt.
+    /// </summary>
+    public const int FoldVersion = 2;
+
     /// <summary>The state of a customer before any event: a prospect with no history.</summary>
     /// <param name="customerId">The customer id, or <c>anon:{anonymousId}</c> for an anonymous visitor.</param>
     public static CustomerState Create(string customerId)
@@ -20,6 +27,7 @@ public static class CustomerEvolver
         {
             CustomerId = customerId,
             IsAnonymous = customerId.StartsWith(CustomerEvent.AnonymousStreamPrefix, StringComparison.Ordinal),
+            FoldVersion = FoldVersion,
         };
     }
 
@@ -27,10 +35,14 @@ public static class CustomerEvolver
     /// Applies one event: first records the time-driven transitions that fell due before it (each
     /// at its due time), then the event's own effects.
     /// </summary>
+    /// <param name="state">The customer's state.</param>
+    /// <param name="e">The event.</param>
+    /// <param name="rules">The thresholds.</param>
+    /// <param name="model">The fitted value model, which adds the P(alive) transitions; null before the first fit.</param>
     /// <returns>The transitions that happened, oldest first.</returns>
     /// <exception cref="InvalidOperationException">The event does not come after what the state
     /// already holds (<see cref="NeedsReplay"/> is true): the state must be rebuilt with <see cref="Replay"/>.</exception>
-    public static IReadOnlyList<LifecycleTransition> Apply(CustomerState state, SequencedEvent e, CustomerRules rules)
+    public static IReadOnlyList<LifecycleTransition> Apply(CustomerState state, SequencedEvent e, CustomerRules rules, CustomerValueModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(e.Event);
@@ -44,7 +56,7 @@ public static class CustomerEvolver
         }
 
         List<LifecycleTransition>? transitions = null;
-        Advance(state, e.Event.OccurredAt, rules.Lifecycle, ref transitions);
+        Advance(state, e.Event.OccurredAt, rules.Lifecycle, model, ref transitions);
         ApplyEffects(state, e.Event, rules, ref transitions);
         state.LastAppliedAt = e.Event.OccurredAt;
         state.LastAppliedSequence = e.Sequence;
@@ -76,23 +88,23 @@ public static class CustomerEvolver
     /// time. The ordering watermark does not move: later events can still be applied.
     /// </summary>
     /// <returns>The transitions recorded, oldest first.</returns>
-    public static IReadOnlyList<LifecycleTransition> AdvanceTo(CustomerState state, DateTimeOffset now, CustomerRules rules)
+    public static IReadOnlyList<LifecycleTransition> AdvanceTo(CustomerState state, DateTimeOffset now, CustomerRules rules, CustomerValueModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(rules);
         LifecyclePolicy.EnsureConsistent(rules.Lifecycle);
         List<LifecycleTransition>? transitions = null;
-        Advance(state, now, rules.Lifecycle, ref transitions);
+        Advance(state, now, rules.Lifecycle, model, ref transitions);
         return transitions ?? (IReadOnlyList<LifecycleTransition>)[];
     }
 
     /// <summary>When the next time-driven transition falls due, or null when none is pending.</summary>
-    public static DateTimeOffset? NextDueAt(CustomerState state, CustomerRules rules)
+    public static DateTimeOffset? NextDueAt(CustomerState state, CustomerRules rules, CustomerValueModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(rules);
         LifecyclePolicy.EnsureConsistent(rules.Lifecycle);
-        return LifecyclePolicy.NextTimeDriven(state.Lifecycle.Stage, state.Stats.LastPurchaseAt, rules.Lifecycle)?.DueAt;
+        return LifecyclePolicy.NextTimeDriven(state.Lifecycle, state.Stats, rules.Lifecycle, model)?.DueAt;
     }
 
     /// <summary>
@@ -100,7 +112,7 @@ public static class CustomerEvolver
     /// and folded from <see cref="Create"/>. An event listed twice (the same log entry read through
     /// two stream keys) is folded once.
     /// </summary>
-    public static CustomerState Replay(string customerId, IEnumerable<SequencedEvent> events, CustomerRules rules)
+    public static CustomerState Replay(string customerId, IEnumerable<SequencedEvent> events, CustomerRules rules, CustomerValueModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         var state = Create(customerId);
@@ -112,17 +124,16 @@ public static class CustomerEvolver
                 continue;
             }
 
-            Apply(state, e, rules);
+            Apply(state, e, rules, model);
             previous = e;
         }
 
         return state;
     }
 
-    private static void Advance(CustomerState state, DateTimeOffset now, LifecycleRules rules, ref List<LifecycleTransition>? transitions)
+    private static void Advance(CustomerState state, DateTimeOffset now, LifecycleRules rules, CustomerValueModel? model, ref List<LifecycleTransition>? transitions)
     {
-        var lifecycle = state.Lifecycle;
-        while (LifecyclePolicy.NextTimeDriven(lifecycle.Stage, state.Stats.LastPurchaseAt, rules) is { } next && next.DueAt <= now)
+        while (LifecyclePolicy.NextTimeDriven(state.Lifecycle, state.Stats, rules, model) is { } next && next.DueAt <= now)
         {
             Transition(state, next.To, next.DueAt, next.Reason, ref transitions);
         }
@@ -220,6 +231,7 @@ public static class CustomerEvolver
         stats.FirstPurchaseAt ??= at;
         stats.PreviousPurchaseAt = previousPurchaseAt;
         stats.LastPurchaseAt = at;
+        CountPurchaseDay(stats, purchase.Total, at, previousPurchaseAt);
 
         var inputs = state.SegmentInputs;
         foreach (var item in purchase.Items)
@@ -244,6 +256,29 @@ public static class CustomerEvolver
             Transition(state, change.To, at, change.Reason, ref transitions);
         }
     }
+
+    // Purchases arrive in occurrence order, so a new UTC day is one after the latest purchase's day.
+    private static void CountPurchaseDay(CustomerStats stats, decimal total, DateTimeOffset at, DateTimeOffset? previousPurchaseAt)
+    {
+        var day = UtcDay(at);
+        if (previousPurchaseAt is not { } previous)
+        {
+            stats.PurchaseDays = 1;
+            return;
+        }
+
+        if (day != UtcDay(previous))
+        {
+            stats.PurchaseDays++;
+        }
+
+        if (day != UtcDay(stats.FirstPurchaseAt!.Value))
+        {
+            stats.RepeatDaySpend += total;
+        }
+    }
+
+    private static DateOnly UtcDay(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 
     private static void ApplyFeedback(CustomerSatisfaction satisfaction, FeedbackGiven feedback, DateTimeOffset at)
     {

@@ -101,6 +101,12 @@ public sealed class CustomerState
     public long MaxSequence { get; set; }
 
     /// <summary>
+    /// The <see cref="CustomerEvolver.FoldVersion"/> that built this state. A snapshot from an older fold lacks
+    /// what newer folds keep (0 when it predates versioning), so its owner rebuilds it from the log.
+    /// </summary>
+    public int FoldVersion { get; set; }
+
+    /// <summary>
     /// The instance of <paramref name="storeId"/> the state already holds, or else the one shared
     /// by every customer (a few hundred stores, a million customers).
     /// </summary>

@@ -27,6 +27,12 @@ public sealed class CustomerStats
     /// <summary>When the purchase before the latest happened.</summary>
     public DateTimeOffset? PreviousPurchaseAt { get; set; }
 
+    /// <summary>Distinct UTC calendar days with a purchase: the value models count a day's purchases as one transaction.</summary>
+    public int PurchaseDays { get; set; }
+
+    /// <summary>Purchase totals of every purchase day after the first (the Gamma-Gamma spend input).</summary>
+    public decimal RepeatDaySpend { get; set; }
+
     /// <summary>The latest occurrence time of any of the customer's events.</summary>
     public DateTimeOffset? LastSeenAt { get; set; }
 }

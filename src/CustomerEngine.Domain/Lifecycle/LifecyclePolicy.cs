@@ -1,11 +1,15 @@
+using System.Globalization;
+using CustomerEngine.Domain.Customers;
 using CustomerEngine.Domain.Text;
+using CustomerEngine.Domain.Value;
 
 namespace CustomerEngine.Domain.Lifecycle;
 
 /// <summary>
 /// Every lifecycle rule, in one place: what a purchase does to the stage, and which time-driven
-/// transition comes next. A probability-alive rule (DOMAIN.md §2) would be added here, as another
-/// source of due transitions, without touching the fold.
+/// transition comes next. Time-driven transitions have two sources (DOMAIN.md §2): the inactivity
+/// windows, and, once a value model is fitted, P(alive) falling below a threshold; whichever is due
+/// first fires, and its reason says which.
 /// </summary>
 internal static class LifecyclePolicy
 {
@@ -25,21 +29,42 @@ internal static class LifecyclePolicy
     }
 
     public static (LifecycleStage To, DateTimeOffset DueAt, string Reason)? NextTimeDriven(
-        LifecycleStage current, DateTimeOffset? lastPurchaseAt, LifecycleRules rules)
+        CustomerLifecycle lifecycle, CustomerStats stats, LifecycleRules rules, CustomerValueModel? model)
     {
-        if (lastPurchaseAt is not { } last)
+        if (stats.LastPurchaseAt is not { } last)
         {
             return null;
         }
 
-        return current switch
+        (LifecycleStage To, TimeSpan After, double BelowPAlive)? rule = lifecycle.Stage switch
         {
-            LifecycleStage.New or LifecycleStage.Active or LifecycleStage.WonBack =>
-                (LifecycleStage.AtRisk, last + rules.AtRiskAfter, "no purchase for " + DurationText.Describe(rules.AtRiskAfter)),
-            LifecycleStage.AtRisk =>
-                (LifecycleStage.Churned, last + rules.ChurnedAfter, "no purchase for " + DurationText.Describe(rules.ChurnedAfter)),
+            LifecycleStage.New or LifecycleStage.Active or LifecycleStage.WonBack => (LifecycleStage.AtRisk, rules.AtRiskAfter, rules.AtRiskBelowPAlive),
+            LifecycleStage.AtRisk => (LifecycleStage.Churned, rules.ChurnedAfter, rules.ChurnedBelowPAlive),
             _ => null,
         };
+        if (rule is not { } next)
+        {
+            return null;
+        }
+
+        var dueAt = last + next.After;
+        var reason = "no purchase for " + DurationText.Describe(next.After);
+        if (model is not null
+            && ValueModelInput.Of(stats) is { } input
+            && model.FallsBelow(input, next.BelowPAlive) is { } crossing
+            && crossing < dueAt)
+        {
+            dueAt = crossing;
+            reason = string.Create(CultureInfo.InvariantCulture, $"P(alive) fell below {next.BelowPAlive}");
+        }
+
+        // A newer fit can put a crossing before the current stage began; history never runs backwards.
+        if (lifecycle.Since is { } since && dueAt < since)
+        {
+            dueAt = since;
+        }
+
+        return (next.To, dueAt, reason);
     }
 
     // Inconsistent thresholds would make stages flap or skip, so they are refused outright.
@@ -50,6 +75,14 @@ internal static class LifecyclePolicy
         {
             throw new ArgumentException(
                 $"Lifecycle rules need positive durations and ChurnedAfter ({rules.ChurnedAfter}) longer than AtRiskAfter ({rules.AtRiskAfter}).",
+                nameof(rules));
+        }
+
+        // P(alive) only falls with time, so a churn threshold above the at-risk one would skip at-risk.
+        if (!(rules.ChurnedBelowPAlive >= 0 && rules.ChurnedBelowPAlive <= rules.AtRiskBelowPAlive && rules.AtRiskBelowPAlive <= 1))
+        {
+            throw new ArgumentException(
+                $"Lifecycle rules need 0 <= ChurnedBelowPAlive ({rules.ChurnedBelowPAlive}) <= AtRiskBelowPAlive ({rules.AtRiskBelowPAlive}) <= 1.",
                 nameof(rules));
         }
     }

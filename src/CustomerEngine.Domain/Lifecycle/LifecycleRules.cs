@@ -11,4 +11,16 @@ public sealed record LifecycleRules
 
     /// <summary>Without a purchase for this long, the customer has churned; must be longer than <see cref="AtRiskAfter"/>.</summary>
     public TimeSpan ChurnedAfter { get; init; } = TimeSpan.FromDays(180);
+
+    /// <summary>
+    /// Once a value model is fitted, a new, active or won-back customer whose P(alive) falls below this is at risk,
+    /// whichever of this and <see cref="AtRiskAfter"/> comes first; 0 turns the rule off.
+    /// </summary>
+    public double AtRiskBelowPAlive { get; init; } = 0.5;
+
+    /// <summary>
+    /// Once a value model is fitted, an at-risk customer whose P(alive) falls below this has churned, whichever of
+    /// this and <see cref="ChurnedAfter"/> comes first; at most <see cref="AtRiskBelowPAlive"/>; 0 turns the rule off.
+    /// </summary>
+    public double ChurnedBelowPAlive { get; init; } = 0.2;
 }

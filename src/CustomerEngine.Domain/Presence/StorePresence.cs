@@ -43,11 +43,9 @@ public sealed class StorePresence
         var present = new List<PresentCustomer>();
         foreach (var (customerId, presence) in Customers)
         {
-            if (presence is { EnteredAt: { } entered, LastSeenAt: { } seen }
-                && (presence.LeftAt is not { } left || left < entered)
-                && seen >= cutoff)
+            if (InStore(presence) && presence.LastSeenAt >= cutoff)
             {
-                present.Add(new PresentCustomer(customerId, entered, seen));
+                present.Add(new PresentCustomer(customerId, presence.EnteredAt!.Value, presence.LastSeenAt!.Value));
             }
         }
 
@@ -57,6 +55,21 @@ public sealed class StorePresence
             return bySeen != 0 ? bySeen : string.CompareOrdinal(a.CustomerId, b.CustomerId);
         });
         return present;
+    }
+
+    /// <summary>True when the customer is among <see cref="Present"/> at <paramref name="now"/>.</summary>
+    public bool IsPresent(string customerId, DateTimeOffset now, TimeSpan timeout) =>
+        Customers.TryGetValue(customerId, out var presence) && InStore(presence) && presence.LastSeenAt >= now - timeout;
+
+    /// <summary>
+    /// The customers who entered and never left but were not seen within <paramref name="timeout"/>
+    /// of <paramref name="now"/>: they left without a <c>store.left</c>. <see cref="Prune"/> forgets
+    /// them, so each time-out is reported until the next prune only.
+    /// </summary>
+    public IReadOnlyList<string> TimedOut(DateTimeOffset now, TimeSpan timeout)
+    {
+        var cutoff = now - timeout;
+        return [.. Customers.Where(c => InStore(c.Value) && c.Value.LastSeenAt < cutoff).Select(c => c.Key)];
     }
 
     /// <summary>
@@ -76,6 +89,10 @@ public sealed class StorePresence
             Customers.Remove(customerId);
         }
     }
+
+    // Entered and not left since; whether the time-out passed is the caller's second question.
+    private static bool InStore(CustomerPresence presence) =>
+        presence is { EnteredAt: { } entered, LastSeenAt: not null } && (presence.LeftAt is not { } left || left < entered);
 
     private CustomerPresence Of(string customerId)
     {

@@ -3,7 +3,9 @@ namespace CustomerEngine.Domain.Value;
 /// <summary>
 /// The shape of the whole customer base's value: the RFM quintile cut points and the tier
 /// thresholds. Computed now and then over every customer with a purchase, then used to score one
-/// customer at a time, so a single customer's tier agrees with a ranking of the whole base.
+/// customer at a time, so a single customer's tier agrees with a ranking of the whole base. Tiers
+/// rank the RFM composite until a value model exists; then they rank lifetime value (DOMAIN.md §3,
+/// see <see cref="WithLifetimeValueTiers"/>).
 /// </summary>
 public sealed class ValueDistribution
 {
@@ -53,6 +55,42 @@ public sealed class ValueDistribution
     /// <summary>The highest rank in the low tier; null when the tier is empty.</summary>
     public ValueRank? LowTierCeiling { get; }
 
+    /// <summary>Whether tiers rank lifetime value rather than the RFM composite.</summary>
+    public bool RanksByLifetimeValue { get; private init; }
+
+    /// <summary>The lowest lifetime value in the high tier; null when tiers follow RFM or the tier is empty.</summary>
+    public double? HighLifetimeValueFloor { get; private init; }
+
+    /// <summary>The highest lifetime value in the low tier; null when tiers follow RFM or the tier is empty.</summary>
+    public double? LowLifetimeValueCeiling { get; private init; }
+
+    /// <summary>
+    /// This distribution with tiers by lifetime value: the top <see cref="TierRules.HighShare"/> of
+    /// <paramref name="lifetimeValues"/> (one per customer with a purchase) are high, the bottom
+    /// <see cref="TierRules.LowShare"/> low. The RFM scores stay as they are.
+    /// </summary>
+    public ValueDistribution WithLifetimeValueTiers(IEnumerable<double> lifetimeValues, TierRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(lifetimeValues);
+        EnsureShares(rules);
+        var values = lifetimeValues.ToArray();
+        if (Array.Exists(values, value => !double.IsFinite(value)))
+        {
+            throw new ArgumentException("Lifetime values must be finite.", nameof(lifetimeValues));
+        }
+
+        Array.Sort(values, (a, b) => b.CompareTo(a));
+        var count = values.Length;
+        var highCount = SizeOf(count, rules.HighShare);
+        var lowCount = Math.Min(SizeOf(count, rules.LowShare), count - highCount);
+        return new ValueDistribution(AsOf, CustomerCount, _recencyDayCuts, _frequencyCuts, _monetaryCuts, HighTierFloor, LowTierCeiling)
+        {
+            RanksByLifetimeValue = true,
+            HighLifetimeValueFloor = highCount > 0 ? values[highCount - 1] : null,
+            LowLifetimeValueCeiling = lowCount > 0 ? values[count - lowCount] : null,
+        };
+    }
+
     /// <summary>
     /// Computes the distribution over <paramref name="inputs"/> (customers without a purchase are
     /// left out) with recency measured at <paramref name="asOf"/>. Tier sizes are the shares of the
@@ -61,11 +99,7 @@ public sealed class ValueDistribution
     public static ValueDistribution Compute(IEnumerable<RfmInput> inputs, DateTimeOffset asOf, TierRules rules)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(rules);
-        if (rules.HighShare < 0 || rules.LowShare < 0 || rules.HighShare + rules.LowShare > 1)
-        {
-            throw new ArgumentException("Tier shares must be non-negative and add up to at most 1.", nameof(rules));
-        }
+        EnsureShares(rules);
 
         var buyers = inputs.Where(i => i.LastPurchaseAt is not null).ToArray();
         var count = buyers.Length;
@@ -130,13 +164,24 @@ public sealed class ValueDistribution
     /// <summary>
     /// The customer's tier against the thresholds of the last ranking; null without a purchase.
     /// Customers level with a threshold join that tier, so ties can make a tier slightly larger
-    /// than its share.
+    /// than its share. When the ranking was by lifetime value, <paramref name="lifetimeValue"/>
+    /// decides; without it (no forecast for this customer) the RFM thresholds do.
     /// </summary>
-    public ValueTier? Tier(RfmInput input, DateTimeOffset now)
+    public ValueTier? Tier(RfmInput input, DateTimeOffset now, double? lifetimeValue = null)
     {
         if (input.LastPurchaseAt is null)
         {
             return null;
+        }
+
+        if (RanksByLifetimeValue && lifetimeValue is { } value)
+        {
+            if (HighLifetimeValueFloor is { } highValue && value >= highValue)
+            {
+                return ValueTier.High;
+            }
+
+            return LowLifetimeValueCeiling is { } lowValue && value <= lowValue ? ValueTier.Low : ValueTier.Medium;
         }
 
         var rank = RankOf(input, now);
@@ -149,6 +194,15 @@ public sealed class ValueDistribution
     }
 
     private ValueRank RankOf(RfmInput input, DateTimeOffset now) => new(Score(input, now)!.Composite, input.Monetary);
+
+    private static void EnsureShares(TierRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        if (rules.HighShare < 0 || rules.LowShare < 0 || rules.HighShare + rules.LowShare > 1)
+        {
+            throw new ArgumentException("Tier shares must be non-negative and add up to at most 1.", nameof(rules));
+        }
+    }
 
     private static int SizeOf(int count, decimal share) => (int)Math.Round(count * share, MidpointRounding.AwayFromZero);
 

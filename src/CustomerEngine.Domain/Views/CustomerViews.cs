@@ -12,13 +12,17 @@ namespace CustomerEngine.Domain.Views;
 /// </summary>
 public static class CustomerViews
 {
-    /// <summary>The unified view of the customer as of <paramref name="now"/> (recency and RFM are measured at it).</summary>
-    public static Customer360 To360(CustomerState s, DateTimeOffset now, ValueDistribution values, CustomerRules rules)
+    /// <summary>
+    /// The unified view of the customer as of <paramref name="now"/> (recency, RFM and the value
+    /// model's forecast are measured at it); <paramref name="model"/> is null until a fit exists.
+    /// </summary>
+    public static Customer360 To360(CustomerState s, DateTimeOffset now, ValueDistribution values, CustomerRules rules, CustomerValueModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(rules);
         var rfm = RfmInputOf(s);
+        var forecast = ForecastOf(s, now, model);
         var stats = s.Stats;
         var satisfaction = s.Satisfaction;
         return new Customer360(
@@ -33,7 +37,11 @@ public static class CustomerViews
                 rfm.Frequency,
                 rfm.Monetary,
                 values.Score(rfm, now),
-                values.Tier(rfm, now)),
+                values.Tier(rfm, now, forecast?.LifetimeValue),
+                forecast?.ProbabilityAlive,
+                forecast?.ExpectedTransactions,
+                forecast?.ExpectedSpend,
+                forecast?.LifetimeValue),
             CustomerSegmentation.Evaluate(s, rules.Segments),
             new SatisfactionView(
                 satisfaction.LastNps,
@@ -58,7 +66,7 @@ public static class CustomerViews
     }
 
     /// <summary>The customer in one line as of <paramref name="now"/>.</summary>
-    public static CustomerSummary ToSummary(CustomerState s, DateTimeOffset now, ValueDistribution values, CustomerRules rules)
+    public static CustomerSummary ToSummary(CustomerState s, DateTimeOffset now, ValueDistribution values, CustomerRules rules, CustomerValueModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(values);
@@ -68,7 +76,7 @@ public static class CustomerViews
             s.Name,
             s.Kind,
             s.Lifecycle.Stage,
-            values.Tier(RfmInputOf(s), now),
+            values.Tier(RfmInputOf(s), now, ForecastOf(s, now, model)?.LifetimeValue),
             s.HomeStoreId,
             s.LastStoreId,
             CustomerSegmentation.Evaluate(s, rules.Segments),
@@ -82,6 +90,13 @@ public static class CustomerViews
     {
         ArgumentNullException.ThrowIfNull(s);
         return new RfmInput(s.Stats.Purchases, s.Stats.Spend - s.Stats.ReturnedAmount, s.Stats.LastPurchaseAt);
+    }
+
+    /// <summary>The value model's forecast for the customer as of <paramref name="now"/>; null before a purchase or without a model.</summary>
+    public static ValueForecast? ForecastOf(CustomerState s, DateTimeOffset now, CustomerValueModel? model)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return model is not null && ValueModelInput.Of(s.Stats) is { } input ? model.Forecast(input, now) : null;
     }
 
     private static NpsCategory? NpsCategoryOf(CustomerSatisfaction satisfaction) =>

@@ -1,7 +1,14 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CustomerEngine.Domain.Customers;
 using CustomerEngine.Domain.Events;
 using CustomerEngine.Domain.Views;
+using CustomerEngine.Engagement.Handlers;
+using CustomerEngine.Engagement.Outcomes;
+using CustomerEngine.Engagement.Suggestions;
+using CustomerEngine.Grains.Engagement;
 using CustomerEngine.Grains.Presence;
 using CustomerEngine.Grains.Runtime;
 using CustomerEngine.Grains.Value;
@@ -22,6 +29,9 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     private readonly IEventLog _log;
     private readonly CustomerIndexWriter _index;
     private readonly ValueDistributionSnapshot _values;
+    private readonly ValueModelSnapshot _models;
+    private readonly IEngagementPublisher _engagement;
+    private readonly SuggestionEngine _suggestions;
     private readonly CustomerRules _rules;
     private readonly CustomerGrainOptions _options;
     private readonly ILogger<CustomerGrain> _logger;
@@ -34,6 +44,18 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     // Hash of the index columns that lists filter on; a change makes the next index row urgent.
     private int _publishedFilterColumns;
 
+    // The store the presence grains last said this customer is in, and the last summary pushed to
+    // dashboards; in memory only, so a fresh activation pushes its first summary once more.
+    private string? _presentInStoreId;
+    private CustomerSummary? _pushedSummary;
+
+    // Derived events the plug-in handlers asked for while events were applied; appended and
+    // applied once the batch is folded.
+    private readonly List<DerivedEvent> _derived = [];
+
+    // Contact history or suggestions changed since the last snapshot.
+    private bool _engagementChanged;
+
     /// <summary>Created by the grain runtime.</summary>
     public CustomerGrain(
         IGrainContext context,
@@ -41,6 +63,9 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         IEventLog log,
         CustomerIndexWriter index,
         ValueDistributionSnapshot values,
+        ValueModelSnapshot models,
+        IEngagementPublisher engagement,
+        SuggestionEngine suggestions,
         IOptions<CustomerRules> rules,
         IOptions<CustomerGrainOptions> options,
         ILogger<CustomerGrain> logger)
@@ -49,6 +74,9 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         _log = log;
         _index = index;
         _values = values;
+        _models = models;
+        _engagement = engagement;
+        _suggestions = suggestions;
         _rules = rules.Value;
         _options = options.Value;
         _logger = logger;
@@ -76,9 +104,10 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
         var stats = await _log.ReadStreamStatsAsync(Streams, cancellationToken);
 
-        // A snapshot is trusted only when it folded exactly what the log holds; anything else
-        // (a crash between append and snapshot, a late event) is settled by a replay.
-        if (stats.Count != Snapshot.AppliedCount || stats.MaxSequence != customer.MaxSequence)
+        // A snapshot is trusted only when it folded exactly what the log holds with the current
+        // fold; anything else (a crash between append and snapshot, a late event, a snapshot from
+        // an older build) is settled by a replay.
+        if (stats.Count != Snapshot.AppliedCount || stats.MaxSequence != customer.MaxSequence || customer.FoldVersion != CustomerEvolver.FoldVersion)
         {
             await ReplayAsync();
         }
@@ -91,7 +120,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_appliedSinceSnapshot > 0)
+        if (_appliedSinceSnapshot > 0 || _engagementChanged)
         {
             await WriteSnapshotAsync();
         }
@@ -105,10 +134,12 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             return new CustomerApplyReport(owner);
         }
 
+        var stageBefore = CurrentSummary()?.Stage;
         try
         {
             await ApplyInOrderAsync(events);
             await ClaimAnonymousStreamsAsync();
+            await ApplyDerivedEventsAsync();
         }
         catch
         {
@@ -117,7 +148,15 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             throw;
         }
 
-        await NotifyPresenceAsync(events);
+        var summary = CurrentSummary();
+        await NotifyPresenceAsync(events, summary);
+        PushSummary(summary);
+        var trigger = events.Select(e => e.Event).LastOrDefault(e => SuggestionTriggers.Recompute(e.Type));
+        if (trigger is not null || summary?.Stage != stageBefore)
+        {
+            RefreshSuggestions(trigger, push: trigger?.Type == EventTypes.StoreEntered);
+        }
+
         PublishToIndex(urgent: false);
         if (_appliedSinceSnapshot >= _options.SnapshotEvery)
         {
@@ -131,21 +170,74 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     public Task<Customer360?> GetViewAsync()
     {
         var customer = CurrentCustomer();
-        return Task.FromResult(customer is null ? null : CustomerViews.To360(customer, Clock.GetUtcNow(), _values.Current, _rules));
+        return Task.FromResult(customer is null ? null : CustomerViews.To360(customer, Clock.GetUtcNow(), _values.Current, _rules, _models.Current));
     }
 
     /// <inheritdoc />
-    public Task<CustomerSummary?> GetSummaryAsync()
-    {
-        var customer = CurrentCustomer();
-        return Task.FromResult(customer is null ? null : CustomerViews.ToSummary(customer, Clock.GetUtcNow(), _values.Current, _rules));
-    }
+    public Task<CustomerSummary?> GetSummaryAsync() => Task.FromResult(CurrentSummary());
 
     /// <inheritdoc />
     public Task AdvanceClockAsync()
     {
+        var stage = CurrentSummary()?.Stage;
+        if (stage is not null && stage != _pushedSummary?.Stage)
+        {
+            // A time-driven lifecycle change (active → atRisk) is a recompute trigger too.
+            RefreshSuggestions(null, push: false);
+            PushSummary(CurrentSummary());
+        }
+
         PublishToIndex(urgent: true);
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Suggestion>> GetSuggestionsAsync()
+    {
+        if (CurrentCustomer() is null)
+        {
+            return Task.FromResult<IReadOnlyList<Suggestion>>([]);
+        }
+
+        var now = Clock.GetUtcNow();
+        if (Snapshot.CatalogVersion != _suggestions.Catalog.Current.Version || Snapshot.Suggestions.Exists(s => s.ExpiresAt <= now))
+        {
+            RefreshSuggestions(null, push: false);
+        }
+
+        return Task.FromResult<IReadOnlyList<Suggestion>>([.. Snapshot.Suggestions]);
+    }
+
+    /// <inheritdoc />
+    public async Task<OutcomeRecordResult> RecordOutcomeAsync(string suggestionId, SuggestionOutcome outcome, string? reason, string? recordedBy)
+    {
+        if (CurrentCustomer() is null)
+        {
+            return OutcomeRecordResult.NotFound;
+        }
+
+        var now = Clock.GetUtcNow();
+        var recording = _suggestions.RecordOutcome(Snapshot.Contact, suggestionId, outcome, now);
+        if (recording.Status != OutcomeStatus.Recorded || recording.Presentation is not { } presentation)
+        {
+            return recording.Status == OutcomeStatus.AlreadyRecorded ? OutcomeRecordResult.AlreadyRecorded : OutcomeRecordResult.NotFound;
+        }
+
+        Snapshot.Contact = recording.History;
+        _engagementChanged = true;
+
+        // The outcome joins the customer's history as an event (its id follows from the
+        // suggestion's, so it is stored once), which keeps it in the timeline and in replays.
+        var data = new SuggestionOutcomeRecorded(
+            suggestionId, presentation.ActionId, presentation.Kind,
+            outcome == SuggestionOutcome.Accepted ? SuggestionOutcomeRecorded.Accepted : SuggestionOutcomeRecorded.Dismissed,
+            reason);
+        var recorded = NewEvent(BoundedId("outcome:" + suggestionId), EventTypes.SuggestionOutcome, now, data);
+        await AppendAndApplyAsync([recorded]);
+        _logger.LogInformation("Suggestion {SuggestionId} ({ActionId}) {Outcome} by {RecordedBy}", suggestionId, presentation.ActionId, data.Outcome, recordedBy ?? "unknown");
+        RefreshSuggestions(null, push: true);
+        await WriteSnapshotAsync();
+        return OutcomeRecordResult.Recorded;
     }
 
     /// <inheritdoc />
@@ -183,9 +275,119 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
                 return;
             }
 
-            CustomerEvolver.Apply(customer, e, _rules);
+            var transitions = CustomerEvolver.Apply(customer, e, _rules, _models.Current);
             Snapshot.AppliedCount++;
             _appliedSinceSnapshot++;
+            RunEventHandlers(customer, e.Event, transitions, collectDerived: true);
+        }
+    }
+
+    // Plug-in handlers see each applied event; their attribute changes are part of the fold (so a
+    // replay re-runs them), their derived events are appended to the log once.
+    private void RunEventHandlers(CustomerState customer, CustomerEvent applied, IReadOnlyList<Domain.Lifecycle.LifecycleTransition>? transitions, bool collectDerived)
+    {
+        if (!_suggestions.HasEventHandlers)
+        {
+            return;
+        }
+
+        var result = _suggestions.Dispatch(applied, customer, Clock.GetUtcNow(), transitions);
+        foreach (var change in result.AttributeChanges)
+        {
+            if (change.Value is null)
+            {
+                customer.Attributes.Remove(change.Key);
+            }
+            else
+            {
+                customer.Attributes[change.Key] = change.Value;
+            }
+        }
+
+        if (collectDerived)
+        {
+            _derived.AddRange(result.DerivedEvents);
+        }
+    }
+
+    private async Task ApplyDerivedEventsAsync()
+    {
+        if (_derived.Count == 0)
+        {
+            return;
+        }
+
+        var derived = _derived.ToList();
+        _derived.Clear();
+        var events = new List<CustomerEvent>(derived.Count);
+        foreach (var d in derived)
+        {
+            var json = new JsonObject
+            {
+                ["eventId"] = d.EventId,
+                ["type"] = d.Type,
+                ["occurredAt"] = d.OccurredAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["data"] = JsonNode.Parse(d.Data.GetRawText()),
+            };
+            json[GrainKey.StartsWith(CustomerEvent.AnonymousStreamPrefix, StringComparison.Ordinal) ? "anonymousId" : "customerId"] =
+                GrainKey.StartsWith(CustomerEvent.AnonymousStreamPrefix, StringComparison.Ordinal) ? GrainKey[CustomerEvent.AnonymousStreamPrefix.Length..] : GrainKey;
+            using var document = JsonDocument.Parse(json.ToJsonString());
+            var read = CustomerEventReader.Read(document.RootElement, Clock.GetUtcNow(), new EventReadOptions());
+            if (read.Event is { } valid)
+            {
+                events.Add(valid);
+            }
+            else
+            {
+                _logger.LogError("Plug-in {Handler} emitted an invalid {Type} event: {Field} {Error}; dropped", d.HandlerName, d.Type, read.Field, read.Error);
+            }
+        }
+
+        await AppendAndApplyAsync(events);
+
+        // Events a handler derives from derived events are not chased further: one level keeps a
+        // pair of handlers from feeding each other forever.
+        _derived.Clear();
+    }
+
+    private async Task AppendAndApplyAsync(IReadOnlyList<CustomerEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var outcomes = await _log.AppendAsync([.. events.Select(e => new EventToAppend(e.EventId, e.StreamKey, e.Type, e.OccurredAt, CustomerEventJson.Serialize(e)))], CancellationToken.None);
+        var appended = events.Select((e, i) => (e, outcomes[i].Sequence)).Where(x => x.Sequence is not null).Select(x => new SequencedEvent(x.Sequence!.Value, x.e)).ToList();
+        await ApplyInOrderAsync(appended);
+    }
+
+    private CustomerEvent NewEvent(string eventId, string type, DateTimeOffset at, EventData data)
+    {
+        var anonymous = GrainKey.StartsWith(CustomerEvent.AnonymousStreamPrefix, StringComparison.Ordinal);
+        return new CustomerEvent(eventId, anonymous ? null : GrainKey, anonymous ? GrainKey[CustomerEvent.AnonymousStreamPrefix.Length..] : null, type, at, _presentInStoreId, null, data);
+    }
+
+    // Event ids are at most 128 characters; a long suggestion id is replaced by its hash, which is as unique.
+    private static string BoundedId(string id) =>
+        id.Length <= 128 ? id : "outcome:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+
+    private void RefreshSuggestions(CustomerEvent? trigger, bool push)
+    {
+        if (CurrentCustomer() is not { } customer)
+        {
+            return;
+        }
+
+        var result = _suggestions.Arbitrate(customer, Clock.GetUtcNow(), _values.Current, _rules, _models.Current, Snapshot.Contact, trigger, _presentInStoreId);
+        var changed = result.Changed || Snapshot.Suggestions.Count != result.Suggestions.Count;
+        Snapshot.Contact = result.History;
+        Snapshot.Suggestions = [.. result.Suggestions];
+        Snapshot.CatalogVersion = _suggestions.Catalog.Current.Version;
+        _engagementChanged = true;
+        if (changed || push)
+        {
+            _engagement.SuggestionsUpdated(GrainKey, _presentInStoreId, result.Suggestions);
         }
     }
 
@@ -195,13 +397,39 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         var events = stored.Select(s => new SequencedEvent(s.Sequence, CustomerEventJson.Deserialize(s.Payload)));
 
         // A customer exists from its first event on; a read of an unknown id must not create one.
-        Snapshot.Customer = stored.Count == 0 ? null : CustomerEvolver.Replay(GrainKey, events, _rules);
+        Snapshot.Customer = stored.Count == 0 ? null : ReplayWithHandlers(events);
         Snapshot.AppliedCount = stored.Count;
         _coveredThrough = stored.Count == 0 ? 0 : stored[^1].Sequence;
         if (stored.Count > 0)
         {
             _appliedSinceSnapshot++;
         }
+    }
+
+    private CustomerState ReplayWithHandlers(IEnumerable<SequencedEvent> events)
+    {
+        if (!_suggestions.HasEventHandlers)
+        {
+            return CustomerEvolver.Replay(GrainKey, events, _rules, _models.Current);
+        }
+
+        // The same order and de-duplication as CustomerEvolver.Replay, with the handlers' attribute
+        // changes folded in; their derived events are in the log already.
+        var customer = CustomerEvolver.Create(GrainKey);
+        SequencedEvent? previous = null;
+        foreach (var e in events.OrderBy(x => x.Event.OccurredAt).ThenBy(x => x.Sequence))
+        {
+            if (previous is { } p && p.Sequence == e.Sequence)
+            {
+                continue;
+            }
+
+            var transitions = CustomerEvolver.Apply(customer, e, _rules, _models.Current);
+            RunEventHandlers(customer, e.Event, transitions, collectDerived: false);
+            previous = e;
+        }
+
+        return customer;
     }
 
     // The fold records which anonymous visitors this customer identified as; their history joins
@@ -240,8 +468,13 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         }
     }
 
-    private async Task NotifyPresenceAsync(IReadOnlyList<SequencedEvent> events)
+    private async Task NotifyPresenceAsync(IReadOnlyList<SequencedEvent> events, CustomerSummary? summary)
     {
+        if (summary is null)
+        {
+            return;
+        }
+
         foreach (var e in events)
         {
             if (e.Event.StoreId is not { } storeId || PresenceSignals.Of(e.Event) is not { } signal)
@@ -249,9 +482,32 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
                 continue;
             }
 
-            await GrainFactory.GetGrain<IStorePresenceGrain>(storeId).RecordAsync(GrainKey, signal, e.Event.OccurredAt);
+            var present = await GrainFactory.GetGrain<IStorePresenceGrain>(storeId).RecordAsync(GrainKey, signal, e.Event.OccurredAt, summary);
+            if (present)
+            {
+                _presentInStoreId = storeId;
+            }
+            else if (_presentInStoreId == storeId)
+            {
+                _presentInStoreId = null;
+            }
         }
     }
+
+    // Returns at once: the publisher buffers, coalesces and sends on its own schedule.
+    private void PushSummary(CustomerSummary? summary)
+    {
+        if (summary is null || summary == _pushedSummary)
+        {
+            return;
+        }
+
+        _engagement.CustomerUpdated(_presentInStoreId, summary);
+        _pushedSummary = summary;
+    }
+
+    private CustomerSummary? CurrentSummary() =>
+        CurrentCustomer() is { } customer ? CustomerViews.ToSummary(customer, Clock.GetUtcNow(), _values.Current, _rules, _models.Current) : null;
 
     private void PublishToIndex(bool urgent)
     {
@@ -260,7 +516,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             return;
         }
 
-        var entry = CustomerIndexProjection.Of(customer, Clock.GetUtcNow(), _values.Current, _rules);
+        var entry = CustomerIndexProjection.Of(customer, Clock.GetUtcNow(), _values.Current, _rules, _models.Current);
         var filterColumns = CustomerIndexProjection.FilterColumnsHash(entry);
         _index.Enqueue(entry, urgent || filterColumns != _publishedFilterColumns);
         _publishedFilterColumns = filterColumns;
@@ -276,13 +532,14 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         }
 
         var now = Clock.GetUtcNow();
-        if (CustomerEvolver.NextDueAt(customer, _rules) is not { } due || due > now)
+        var model = _models.Current;
+        if (CustomerEvolver.NextDueAt(customer, _rules, model) is not { } due || due > now)
         {
             return customer;
         }
 
         var advanced = JsonSerializer.Deserialize<CustomerState>(JsonSerializer.SerializeToUtf8Bytes(customer))!;
-        CustomerEvolver.AdvanceTo(advanced, now, _rules);
+        CustomerEvolver.AdvanceTo(advanced, now, _rules, model);
         return advanced;
     }
 

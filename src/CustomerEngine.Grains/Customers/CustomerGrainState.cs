@@ -1,4 +1,6 @@
 using CustomerEngine.Domain.Customers;
+using CustomerEngine.Engagement.Contact;
+using CustomerEngine.Engagement.Suggestions;
 
 namespace CustomerEngine.Grains.Customers;
 
@@ -16,4 +18,13 @@ public sealed class CustomerGrainState
 
     /// <summary>For an anonymous visitor: the customer its history was merged into.</summary>
     public string? MergedInto { get; set; }
+
+    /// <summary>What was presented to this customer and what became of it, for the contact policy.</summary>
+    public ContactHistory Contact { get; set; } = ContactHistory.Empty;
+
+    /// <summary>The current suggestions, best first.</summary>
+    public List<Suggestion> Suggestions { get; set; } = [];
+
+    /// <summary>The catalog version <see cref="Suggestions"/> were made from; another version means they are recomputed.</summary>
+    public int CatalogVersion { get; set; } = -1;
 }

@@ -8,11 +8,12 @@ namespace CustomerEngine.Grains.Customers;
 /// <summary>Projects a customer onto its row in the customer index.</summary>
 public static class CustomerIndexProjection
 {
-    /// <summary>The index row of <paramref name="customer"/> as of <paramref name="now"/>.</summary>
-    public static CustomerIndexEntry Of(CustomerState customer, DateTimeOffset now, ValueDistribution values, CustomerRules rules)
+    /// <summary>The index row of <paramref name="customer"/> as of <paramref name="now"/>; <paramref name="model"/> is null until a fit exists.</summary>
+    public static CustomerIndexEntry Of(CustomerState customer, DateTimeOffset now, ValueDistribution values, CustomerRules rules, CustomerValueModel? model = null)
     {
-        var summary = CustomerViews.ToSummary(customer, now, values, rules);
+        var summary = CustomerViews.ToSummary(customer, now, values, rules, model);
         var rfm = CustomerViews.RfmInputOf(customer);
+        var stats = customer.Stats;
         return new CustomerIndexEntry(
             summary.CustomerId,
             summary.Name,
@@ -30,7 +31,10 @@ public static class CustomerIndexProjection
             rfm.Monetary,
             rfm.LastPurchaseAt,
             summary.LastSeenAt,
-            CustomerEvolver.NextDueAt(customer, rules));
+            CustomerEvolver.NextDueAt(customer, rules, model),
+            stats.PurchaseDays,
+            stats.FirstPurchaseAt,
+            stats.RepeatDaySpend);
     }
 
     /// <summary>A hash of the columns lists filter and show as labels; counters and times are left out.</summary>

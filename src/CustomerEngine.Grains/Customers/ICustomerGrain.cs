@@ -1,5 +1,8 @@
 using CustomerEngine.Domain.Events;
 using CustomerEngine.Domain.Views;
+using CustomerEngine.Engagement.Outcomes;
+using CustomerEngine.Engagement.Suggestions;
+using CustomerEngine.Grains.Engagement;
 using CustomerEngine.Grains.Runtime;
 
 namespace CustomerEngine.Grains.Customers;
@@ -30,4 +33,10 @@ public interface ICustomerGrain : IGrain
     /// owns the history afterwards: <paramref name="customerId"/>, or an earlier claimant.
     /// </summary>
     Task<string> MergeIntoAsync(string customerId);
+
+    /// <summary>The customer's current suggestions, best first (recomputed first when the catalog changed or one expired).</summary>
+    Task<IReadOnlyList<Suggestion>> GetSuggestionsAsync();
+
+    /// <summary>Records what staff did with one of this customer's suggestions, once.</summary>
+    Task<OutcomeRecordResult> RecordOutcomeAsync(string suggestionId, SuggestionOutcome outcome, string? reason, string? recordedBy);
 }

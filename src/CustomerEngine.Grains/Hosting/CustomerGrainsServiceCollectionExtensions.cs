@@ -1,5 +1,6 @@
 using CustomerEngine.Domain.Customers;
 using CustomerEngine.Domain.Value;
+using CustomerEngine.Grains.CrossSell;
 using CustomerEngine.Grains.Customers;
 using CustomerEngine.Grains.Engagement;
 using CustomerEngine.Grains.Ingestion;
@@ -19,8 +20,9 @@ public static class CustomerGrainsServiceCollectionExtensions
     /// <summary>
     /// Registers the grain runtime with the customer, store-presence and maintenance grains.
     /// Options bind from <c>Customers</c> (domain rules), <c>Customers:Grains</c>,
-    /// <c>Customers:Index</c>, <c>Presence</c>, <c>Maintenance</c>, <c>Value:Tiers</c> and
-    /// <c>Grains</c> (runtime) in <paramref name="configuration"/>.
+    /// <c>Customers:Index</c>, <c>Presence</c>, <c>Maintenance</c>, <c>Value:Tiers</c>,
+    /// <c>CrossSell</c> (the live cross-sell model) and <c>Grains</c> (runtime) in
+    /// <paramref name="configuration"/>.
     /// </summary>
     /// <remarks>Register the store before calling this: hosted services stop in reverse order, and the store must outlive the grains that flush into it.</remarks>
     public static GrainRuntimeBuilder AddCustomerGrains(this IServiceCollection services, IConfiguration configuration)
@@ -32,9 +34,13 @@ public static class CustomerGrainsServiceCollectionExtensions
         services.Configure<MaintenanceOptions>(configuration.GetSection("Maintenance"));
         services.Configure<TierRules>(configuration.GetSection("Value:Tiers"));
         services.AddSingleton<ValueDistributionSnapshot>();
+        services.TryAddSingleton<ValueModelSnapshot>();
         services.AddSingleton<CustomerIndexWriter>();
         services.AddSingleton<CustomerEventPipeline>();
+        services.AddLiveCrossSellModel(configuration);
         services.TryAddSingleton<IEngagementPublisher, SilentEngagementPublisher>();
+        services.TryAddSingleton<StorePresenceDirectory>();
+        services.TryAddSingleton<OutcomeTally>();
         services.AddHostedService(sp => sp.GetRequiredService<CustomerIndexWriter>());
 
         var runtime = services.AddGrainRuntime(options => configuration.GetSection("Grains").Bind(options))
@@ -42,6 +48,7 @@ public static class CustomerGrainsServiceCollectionExtensions
             .AddGrain<IStorePresenceGrain, StorePresenceGrain>()
             .AddGrain<IEngineMaintenanceGrain, EngineMaintenanceGrain>();
         services.AddHostedService<MaintenanceSchedule>();
+        services.AddEngagement(configuration, runtime);
         return runtime;
     }
 }

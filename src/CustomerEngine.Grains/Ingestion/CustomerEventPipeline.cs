@@ -1,4 +1,5 @@
 using CustomerEngine.Domain.Events;
+using CustomerEngine.Grains.CrossSell;
 using CustomerEngine.Grains.Customers;
 using CustomerEngine.Grains.Runtime;
 using CustomerEngine.Storage.Events;
@@ -10,7 +11,7 @@ namespace CustomerEngine.Grains.Ingestion;
 /// Makes valid events durable in one append, then hands the new ones to their customers' grains.
 /// The append comes first so that an acknowledged event is never only in memory.
 /// </summary>
-public sealed class CustomerEventPipeline(IEventLog log, IGrainFactory grains, ILogger<CustomerEventPipeline> logger)
+public sealed class CustomerEventPipeline(IEventLog log, IGrainFactory grains, LiveCrossSellModel crossSell, ILogger<CustomerEventPipeline> logger)
 {
     /// <summary>Appends and delivers; returns how many events were new and how many were duplicates.</summary>
     public async Task<PipelineResult> AcceptAsync(IReadOnlyList<CustomerEvent> events)
@@ -37,6 +38,9 @@ public sealed class CustomerEventPipeline(IEventLog log, IGrainFactory grains, I
             }
         }
 
+        // New events only, so a redelivered purchase is never a second basket. Learning takes
+        // microseconds per basket and does not wait for any grain.
+        crossSell.LearnAppended(accepted);
         await Task.WhenAll(accepted.GroupBy(e => e.Event.StreamKey, StringComparer.Ordinal).Select(g => DeliverAsync(g.Key, [.. g])));
         return new PipelineResult(accepted.Count, events.Count - accepted.Count);
     }

@@ -1,3 +1,5 @@
+using CustomerEngine.Domain.Customers;
+using CustomerEngine.Domain.Lifecycle;
 using CustomerEngine.Domain.Value;
 using CustomerEngine.Grains.Customers;
 using CustomerEngine.Grains.Runtime;
@@ -13,6 +15,8 @@ public sealed class EngineMaintenanceGrain(
     ICustomerIndex index,
     CustomerIndexWriter indexWriter,
     ValueDistributionSnapshot values,
+    ValueModelSnapshot models,
+    IOptions<CustomerRules> customerRules,
     IOptions<TierRules> tierRules,
     IOptions<MaintenanceOptions> options,
     ILogger<EngineMaintenanceGrain> logger) : Grain, IEngineMaintenanceGrain
@@ -85,12 +89,40 @@ public sealed class EngineMaintenanceGrain(
 
         var now = Clock.GetUtcNow();
         var distribution = ValueDistribution.Compute(rows.Select(ToInput), now, tierRules.Value);
+        var model = models.Current;
+
+        // With a fitted model, tiers rank lifetime value. Rows that cannot say it (written before the
+        // index kept the model's inputs) keep their tier, and so do customers the model cannot score.
+        var lifetimeValues = new double?[rows.Count];
+        var republish = new List<string>();
+        if (model is not null)
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var row = rows[i];
+                if (ToModelInput(row) is not { } input)
+                {
+                    republish.Add(row.CustomerId);
+                    continue;
+                }
+
+                lifetimeValues[i] = model.Forecast(input, now)?.LifetimeValue;
+                if (FellBelowUnnoticed(row, input, model, now))
+                {
+                    republish.Add(row.CustomerId);
+                }
+            }
+
+            distribution = distribution.WithLifetimeValueTiers(lifetimeValues.OfType<double>(), tierRules.Value);
+        }
+
         values.Current = distribution;
 
         var tiers = new List<TierAssignment>(Math.Min(rows.Count, TierWriteChunk));
-        foreach (var row in rows)
+        for (var i = 0; i < rows.Count; i++)
         {
-            if (distribution.Tier(ToInput(row), now) is { } tier)
+            var row = rows[i];
+            if ((model is null || lifetimeValues[i] is not null) && distribution.Tier(ToInput(row), now, lifetimeValues[i]) is { } tier)
             {
                 tiers.Add(new TierAssignment(row.CustomerId, ApiName.Of(tier)));
             }
@@ -107,9 +139,51 @@ public sealed class EngineMaintenanceGrain(
             await index.UpdateTiersAsync(tiers);
         }
 
-        logger.LogInformation("Value ranking over {Count} customers", rows.Count);
+        await RepublishAsync(republish);
+        logger.LogInformation(
+            "Value ranking over {Count} customers by {Basis}; {Republished} asked to republish their index row",
+            rows.Count,
+            distribution.RanksByLifetimeValue ? "lifetime value" : "RFM",
+            republish.Count);
         return rows.Count;
     }
 
     private static RfmInput ToInput(ValueInputRow row) => new(row.Frequency, row.Monetary, row.LastPurchaseAt);
+
+    private static ValueModelInput? ToModelInput(ValueInputRow row) =>
+        row is { PurchaseDays: > 0 and var days, FirstPurchaseAt: { } first }
+            ? new ValueModelInput(days, first, row.LastPurchaseAt, row.RepeatDaySpend)
+            : null;
+
+    // A row's due time was computed with the model its customer last saw; after a new fit, P(alive)
+    // may already have fallen below a threshold while the row says nothing is due yet. The sweep
+    // would not find such a customer, so the ranking does.
+    private bool FellBelowUnnoticed(ValueInputRow row, ValueModelInput input, CustomerValueModel model, DateTimeOffset now)
+    {
+        if (row.NextDueAt is { } due && due <= now)
+        {
+            return false;
+        }
+
+        var lifecycle = customerRules.Value.Lifecycle;
+        var stage = row.Stage;
+        double? threshold =
+            stage == ApiName.Of(LifecycleStage.AtRisk) ? lifecycle.ChurnedBelowPAlive
+            : stage == ApiName.Of(LifecycleStage.New) || stage == ApiName.Of(LifecycleStage.Active) || stage == ApiName.Of(LifecycleStage.WonBack) ? lifecycle.AtRiskBelowPAlive
+            : null;
+        return threshold is { } below && model.FallsBelow(input, below) is { } crossing && crossing <= now;
+    }
+
+    private async Task RepublishAsync(List<string> customerIds)
+    {
+        foreach (var chunk in customerIds.Chunk(Math.Max(1, options.Value.SweepBatchSize)))
+        {
+            await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<ICustomerGrain>(id).AdvanceClockAsync()));
+        }
+
+        if (customerIds.Count > 0)
+        {
+            await indexWriter.FlushAsync();
+        }
+    }
 }

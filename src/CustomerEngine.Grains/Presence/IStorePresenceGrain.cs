@@ -1,4 +1,5 @@
 using CustomerEngine.Domain.Presence;
+using CustomerEngine.Domain.Views;
 using CustomerEngine.Grains.Runtime;
 
 namespace CustomerEngine.Grains.Presence;
@@ -6,8 +7,12 @@ namespace CustomerEngine.Grains.Presence;
 /// <summary>One store: who is in it right now.</summary>
 public interface IStorePresenceGrain : IGrain
 {
-    /// <summary>Records a presence signal of a customer at the time it happened.</summary>
-    Task RecordAsync(string customerId, PresenceSignal signal, DateTimeOffset at);
+    /// <summary>
+    /// Records a presence signal of a customer at the time it happened, and tells the store's
+    /// dashboards when it makes the customer arrive or leave (<paramref name="summary"/> is what an
+    /// arrival shows). Returns whether the customer is present afterwards.
+    /// </summary>
+    Task<bool> RecordAsync(string customerId, PresenceSignal signal, DateTimeOffset at, CustomerSummary summary);
 
     /// <summary>Customers who entered and have not left, and were seen within the time-out.</summary>
     Task<IReadOnlyList<PresentCustomer>> GetPresentAsync();

@@ -8,4 +8,7 @@ public sealed class PresenceOptions
 
     /// <summary>How long presence changes may wait before they are written.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often a store with customers present looks for time-outs to announce to its dashboards.</summary>
+    public TimeSpan TimeOutCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -1,4 +1,6 @@
 using CustomerEngine.Domain.Presence;
+using CustomerEngine.Domain.Views;
+using CustomerEngine.Grains.Engagement;
 using CustomerEngine.Grains.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -6,25 +8,38 @@ namespace CustomerEngine.Grains.Presence;
 
 /// <summary>
 /// A thin shell over <see cref="StorePresence"/>. Presence changes with every visit, so it is
-/// written behind a short activation timer instead of on every event.
+/// written behind a short activation timer instead of on every event. Arrivals, departures and
+/// time-outs are pushed to the store's dashboards from here, the one place that decides presence.
 /// </summary>
-public sealed class StorePresenceGrain : Grain, IStorePresenceGrain
+public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
 {
+    private const string TimeOutReminder = "presence-timeouts";
+
     private readonly IPersistentState<StorePresence> _state;
+    private readonly IEngagementPublisher _engagement;
+    private readonly StorePresenceDirectory _directory;
     private readonly PresenceOptions _options;
     private IDisposable? _flushTimer;
 
+    // Whether this activation registered the time-out reminder; registering is a write, so it is
+    // done once per activation while anyone is present rather than on every arrival.
+    private bool _watchingTimeOuts;
+
     /// <summary>Created by the grain runtime.</summary>
-    public StorePresenceGrain(IGrainContext context, IPersistentStateFactory states, IOptions<PresenceOptions> options)
+    public StorePresenceGrain(IGrainContext context, IPersistentStateFactory states, IEngagementPublisher engagement, StorePresenceDirectory directory, IOptions<PresenceOptions> options)
     {
         _state = states.Create<StorePresence>(context, "presence");
+        _engagement = engagement;
+        _directory = directory;
         _options = options.Value;
     }
 
     /// <inheritdoc />
-    public Task RecordAsync(string customerId, PresenceSignal signal, DateTimeOffset at)
+    public async Task<bool> RecordAsync(string customerId, PresenceSignal signal, DateTimeOffset at, CustomerSummary summary)
     {
         var presence = _state.State;
+        var now = Clock.GetUtcNow();
+        var wasPresent = presence.IsPresent(customerId, now, _options.Timeout);
         switch (signal)
         {
             case PresenceSignal.Entered:
@@ -38,13 +53,69 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain
                 break;
         }
 
+        // Judged on the state, not the signal: a late or stale signal may change nothing, and an
+        // in-store sighting after a time-out brings the customer back.
+        var isPresent = presence.IsPresent(customerId, now, _options.Timeout);
+        if (isPresent && !wasPresent)
+        {
+            _engagement.CustomerArrived(GrainKey, summary);
+            ReportPresentCount(now);
+        }
+        else if (wasPresent && !isPresent)
+        {
+            _engagement.CustomerLeft(GrainKey, customerId);
+            ReportPresentCount(now);
+        }
+
         _flushTimer ??= RegisterTimer(_ => FlushAsync(), _options.FlushInterval, Timeout.InfiniteTimeSpan);
+        if (isPresent && !_watchingTimeOuts)
+        {
+            // A reminder, not a timer: a quiet store's activation is collected long before a
+            // two-hour time-out, and its dashboards must still see the customer go.
+            await RegisterOrUpdateReminderAsync(TimeOutReminder, _options.TimeOutCheckInterval, _options.TimeOutCheckInterval);
+            _watchingTimeOuts = true;
+        }
+
+        return isPresent;
+    }
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The state was just read: a store re-activated after a restart tells the directory who is
+        // still in it. A store nobody ever entered (a dashboard asked for a wrong id) stays out.
+        if (_state.State.Customers.Count > 0)
+        {
+            ReportPresentCount(Clock.GetUtcNow());
+        }
+
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<PresentCustomer>> GetPresentAsync() =>
         Task.FromResult(_state.State.Present(Clock.GetUtcNow(), _options.Timeout));
+
+    /// <inheritdoc />
+    public async Task ReceiveReminderAsync(string reminderName, DateTimeOffset dueAt)
+    {
+        if (reminderName != TimeOutReminder)
+        {
+            return;
+        }
+
+        var now = Clock.GetUtcNow();
+        if (AnnounceTimeOutsAndPrune(now) > 0)
+        {
+            _flushTimer ??= RegisterTimer(_ => FlushAsync(), _options.FlushInterval, Timeout.InfiniteTimeSpan);
+        }
+
+        if (_state.State.Present(now, _options.Timeout).Count == 0)
+        {
+            await UnregisterReminderAsync(TimeOutReminder);
+            _watchingTimeOuts = false;
+        }
+    }
 
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -59,7 +130,28 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain
     {
         _flushTimer?.Dispose();
         _flushTimer = null;
-        _state.State.Prune(Clock.GetUtcNow(), _options.Timeout);
+        AnnounceTimeOutsAndPrune(Clock.GetUtcNow());
         await _state.WriteStateAsync();
     }
+
+    // Pruning forgets timed-out customers, so they are announced right before it: each time-out
+    // is announced once, whichever of the flush and the reminder gets there first.
+    private int AnnounceTimeOutsAndPrune(DateTimeOffset now)
+    {
+        var timedOut = _state.State.TimedOut(now, _options.Timeout);
+        foreach (var customerId in timedOut)
+        {
+            _engagement.CustomerLeft(GrainKey, customerId);
+        }
+
+        _state.State.Prune(now, _options.Timeout);
+        if (timedOut.Count > 0)
+        {
+            ReportPresentCount(now);
+        }
+
+        return timedOut.Count;
+    }
+
+    private void ReportPresentCount(DateTimeOffset now) => _directory.Report(GrainKey, _state.State.Present(now, _options.Timeout).Count);
 }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using System.Security.Claims;
 using CustomerEngine.Host.Security;
 using CustomerEngine.Domain.Lifecycle;
@@ -40,7 +43,7 @@ public static class CustomersEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetCustomerAsync(string id, IGrainFactory grains, ClaimsPrincipal user)
+    private static async Task<IResult> GetCustomerAsync(string id, IGrainFactory grains, ClaimsPrincipal user, IOptions<JsonOptions> json)
     {
         var grain = grains.GetGrain<ICustomerGrain>(id);
         var view = await grain.GetViewAsync();
@@ -49,9 +52,15 @@ public static class CustomersEndpoints
             return ApiProblem.For(StatusCodes.Status404NotFound, "Unknown customer", "id", $"No events have been received for customer '{id}'.");
         }
 
-        return user.SeesEverything() || (await grain.GetSummaryAsync() is { } summary && user.CanSeeCustomer(summary.HomeStoreId, summary.LastStoreId))
-            ? TypedResults.Ok(view)
-            : StoreScope.Forbidden("id", $"Customer '{id}' is not homed at or visiting one of your stores.");
+        if (!user.SeesEverything() && !(await grain.GetSummaryAsync() is { } summary && user.CanSeeCustomer(summary.HomeStoreId, summary.LastStoreId)))
+        {
+            return StoreScope.Forbidden("id", $"Customer '{id}' is not homed at or visiting one of your stores.");
+        }
+
+        // The 360 view is the domain's; the current suggestions come from engagement and join it here.
+        var body = JsonSerializer.SerializeToNode(view, json.Value.SerializerOptions)!.AsObject();
+        body["suggestions"] = JsonSerializer.SerializeToNode(await grain.GetSuggestionsAsync(), json.Value.SerializerOptions);
+        return TypedResults.Json(body, json.Value.SerializerOptions);
     }
 
     private static async Task<IResult> ListCustomersAsync(

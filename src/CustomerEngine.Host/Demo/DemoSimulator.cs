@@ -1,5 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CustomerEngine.Grains.Customers;
+using CustomerEngine.Grains.Maintenance;
+using CustomerEngine.Grains.Runtime;
 using CustomerEngine.Host.Security;
 using CustomerEngine.Simulation.Shoppers;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,6 +22,8 @@ internal sealed class DemoSimulator(
     IHostApplicationLifetime lifetime,
     CredentialDirectory credentials,
     TimeProvider clock,
+    CustomerIndexWriter index,
+    IGrainFactory grains,
     ILogger<DemoSimulator> logger) : BackgroundService
 {
     private const int BatchSize = 500;
@@ -47,6 +52,11 @@ internal sealed class DemoSimulator(
         try
         {
             await PostHistoryAsync(http, simulator, stoppingToken);
+
+            // Tiers are quintiles of the whole base, ranked every few minutes; rank the new base now
+            // so the dashboards show real tiers from the start.
+            await index.FlushAsync();
+            await grains.GetGrain<IEngineMaintenanceGrain>(IEngineMaintenanceGrain.Key).RankValueAsync();
             await RunLiveAsync(http, simulator, settings.EventsPerSecond, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,9 +1,16 @@
 using CustomerEngine.Grains.Hosting;
+using CustomerEngine.Host.CrossSell;
 using CustomerEngine.Host.Customers;
+using CustomerEngine.Host.Dashboards;
+using CustomerEngine.Host.Demo;
+using CustomerEngine.Host.Engagement;
 using CustomerEngine.Host.Health;
+using CustomerEngine.Host.Hubs;
 using CustomerEngine.Host.Ingestion;
+using CustomerEngine.Host.Overview;
 using CustomerEngine.Host.Security;
 using CustomerEngine.Host.Stores;
+using CustomerEngine.Host.ValueModels;
 using CustomerEngine.Storage.Sqlite;
 
 namespace CustomerEngine.Host.Hosting;
@@ -28,7 +35,12 @@ public static class CustomerEngineHostExtensions
         // grains (last) that flush their state into it on shutdown.
         services.AddSqliteEngineStore(o => configuration.GetSection("Storage").Bind(o));
         services.AddCustomerGrains(configuration);
+        services.AddValueModels(configuration);
         services.AddEventIngestion(configuration);
+        services.AddDemoSimulator(configuration);
+        services.AddCrossSellApi(configuration);
+        services.AddEngagementHub(configuration);
+        services.AddEngineOverview(configuration);
         return builder;
     }
 
@@ -37,11 +49,18 @@ public static class CustomerEngineHostExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseEngineSecurity();
+        app.MapDashboardPages();
         app.MapOpenApi().RequireAuthorization(EnginePolicies.Anonymous);
         app.MapEventsApi();
         app.MapCustomersApi();
+        app.MapEngagementApi();
         app.MapStoresApi();
+        app.MapValueModelsApi();
+        app.MapCrossSellApi();
+        app.MapEngagementHub();
+        app.MapOverviewApi();
         app.MapHealthApi();
         return app;
     }

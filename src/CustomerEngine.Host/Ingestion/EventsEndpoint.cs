@@ -12,6 +12,7 @@ public static class EventsEndpoint
     public static IServiceCollection AddEventIngestion(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<IngestOptions>(configuration.GetSection("Ingest"));
+        services.AddSingleton<AcceptedEventRate>();
         services.AddSingleton<EventIngestion>();
         return services;
     }

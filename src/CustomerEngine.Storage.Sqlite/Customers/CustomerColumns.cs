@@ -9,13 +9,15 @@ internal static class CustomerColumns
 {
     public const string List = """
         customer_id, name, kind, stage, tier, home_store_id, last_store_id, price_sensitivity, loyalty,
-        channel_preference, nps_category, open_complaints, frequency, monetary, last_purchase_at, last_seen_at, next_due_at
+        channel_preference, nps_category, open_complaints, frequency, monetary, last_purchase_at, last_seen_at, next_due_at,
+        purchase_days, first_purchase_at, repeat_day_spend
         """;
 
     public static readonly string[] ParameterNames =
     [
         "$customer_id", "$name", "$kind", "$stage", "$tier", "$home_store_id", "$last_store_id", "$price_sensitivity", "$loyalty",
         "$channel_preference", "$nps_category", "$open_complaints", "$frequency", "$monetary", "$last_purchase_at", "$last_seen_at", "$next_due_at",
+        "$purchase_days", "$first_purchase_at", "$repeat_day_spend",
     ];
 
     /// <summary>The parameter values of <paramref name="entry"/>, in the order of <see cref="ParameterNames"/>.</summary>
@@ -38,6 +40,9 @@ internal static class CustomerColumns
         StoredInstant.ToColumn(entry.LastPurchaseAt),
         StoredInstant.ToColumn(entry.LastSeenAt),
         StoredInstant.ToColumn(entry.NextDueAt),
+        entry.PurchaseDays is { } days ? days : DBNull.Value,
+        StoredInstant.ToColumn(entry.FirstPurchaseAt),
+        StoredMoney.ToColumn(entry.RepeatDaySpend),
     ];
 
     /// <summary>Reads an entry from a row selected with <see cref="List"/>.</summary>
@@ -58,7 +63,10 @@ internal static class CustomerColumns
         Monetary: StoredMoney.FromColumn(row.GetString(13)),
         LastPurchaseAt: OptionalInstant(row, 14),
         LastSeenAt: OptionalInstant(row, 15),
-        NextDueAt: OptionalInstant(row, 16));
+        NextDueAt: OptionalInstant(row, 16),
+        PurchaseDays: row.IsDBNull(17) ? null : row.GetInt32(17),
+        FirstPurchaseAt: OptionalInstant(row, 18),
+        RepeatDaySpend: StoredMoney.FromColumn(row.GetString(19)));
 
     private static string? OptionalText(SqliteDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
 

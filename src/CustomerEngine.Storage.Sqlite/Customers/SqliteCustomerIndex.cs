@@ -24,9 +24,29 @@ internal sealed class SqliteCustomerIndex(SqliteDatabase database) : ICustomerIn
         """;
 
     private const string ValueInputsSql = """
-        SELECT customer_id, frequency, monetary, last_purchase_at FROM customers
+        SELECT customer_id, frequency, monetary, last_purchase_at, stage, next_due_at, purchase_days, first_purchase_at, repeat_day_spend
+        FROM customers
         WHERE frequency > 0 AND last_purchase_at IS NOT NULL
         ORDER BY customer_id;
+        """;
+
+    // One statement, so every count comes from the same snapshot. Each CTE is used more than once,
+    // so SQLite materializes it: two scans of the table, however many groups are read out of them.
+    private const string CountsSql = """
+        WITH lifecycle AS (
+            SELECT stage, tier, count(*) AS customers FROM customers GROUP BY stage, tier),
+        satisfaction AS (
+            SELECT price_sensitivity, loyalty, channel_preference, nps_category, count(*) AS customers
+            FROM customers WHERE nps_category IS NOT NULL
+            GROUP BY price_sensitivity, loyalty, channel_preference, nps_category)
+        SELECT 'stage', stage, NULL, sum(customers) FROM lifecycle GROUP BY stage
+        UNION ALL SELECT 'tier', tier, NULL, sum(customers) FROM lifecycle GROUP BY tier
+        UNION ALL SELECT 'priceSensitivity', price_sensitivity, nps_category, sum(customers) FROM satisfaction
+            WHERE price_sensitivity IS NOT NULL GROUP BY price_sensitivity, nps_category
+        UNION ALL SELECT 'loyalty', loyalty, nps_category, sum(customers) FROM satisfaction
+            WHERE loyalty IS NOT NULL GROUP BY loyalty, nps_category
+        UNION ALL SELECT 'channel', channel_preference, nps_category, sum(customers) FROM satisfaction
+            WHERE channel_preference IS NOT NULL GROUP BY channel_preference, nps_category;
         """;
 
     public Task UpsertAsync(IReadOnlyList<CustomerIndexEntry> entries, CancellationToken cancellationToken = default)
@@ -150,8 +170,48 @@ internal sealed class SqliteCustomerIndex(SqliteDatabase database) : ICustomerIn
                 CustomerId: reader.GetString(0),
                 Frequency: reader.GetInt32(1),
                 Monetary: StoredMoney.FromColumn(reader.GetString(2)),
-                LastPurchaseAt: StoredInstant.FromColumn(reader.GetInt64(3)));
+                LastPurchaseAt: StoredInstant.FromColumn(reader.GetInt64(3)),
+                Stage: reader.GetString(4),
+                NextDueAt: reader.IsDBNull(5) ? null : StoredInstant.FromColumn(reader.GetInt64(5)),
+                PurchaseDays: reader.IsDBNull(6) ? null : reader.GetInt32(6),
+                FirstPurchaseAt: reader.IsDBNull(7) ? null : StoredInstant.FromColumn(reader.GetInt64(7)),
+                RepeatDaySpend: StoredMoney.FromColumn(reader.GetString(8)));
         }
+    }
+
+    public async Task<CustomerCounts> CountCustomersAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var lease = database.RentReader();
+        var select = lease.Statements.Get(CountsSql);
+        var byStage = new Dictionary<string, long>(StringComparer.Ordinal);
+        var byTier = new Dictionary<string, long>(StringComparer.Ordinal);
+        var npsBySegment = new List<SegmentNpsCount>();
+        long total = 0;
+        long withoutTier = 0;
+        using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var customers = reader.GetInt64(3);
+            switch (reader.GetString(0))
+            {
+                case "stage":
+                    byStage[reader.GetString(1)] = customers;
+                    total += customers;
+                    break;
+                case "tier" when reader.IsDBNull(1):
+                    withoutTier = customers;
+                    break;
+                case "tier":
+                    byTier[reader.GetString(1)] = customers;
+                    break;
+                default:
+                    npsBySegment.Add(new SegmentNpsCount(reader.GetString(0), reader.GetString(1), reader.GetString(2), customers));
+                    break;
+            }
+        }
+
+        return new CustomerCounts(total, byStage, byTier, withoutTier, npsBySegment);
     }
 
     private static void Bind(Microsoft.Data.Sqlite.SqliteCommand command, object[] values)

@@ -10,14 +10,16 @@ internal sealed class UpsertCustomersOperation : WriteOperation<int>
     private const string UpsertSql = $"""
         INSERT INTO customers ({CustomerColumns.List})
         VALUES ($customer_id, $name, $kind, $stage, $tier, $home_store_id, $last_store_id, $price_sensitivity, $loyalty,
-                $channel_preference, $nps_category, $open_complaints, $frequency, $monetary, $last_purchase_at, $last_seen_at, $next_due_at)
+                $channel_preference, $nps_category, $open_complaints, $frequency, $monetary, $last_purchase_at, $last_seen_at, $next_due_at,
+                $purchase_days, $first_purchase_at, $repeat_day_spend)
         ON CONFLICT (customer_id) DO UPDATE SET
             name = excluded.name, kind = excluded.kind, stage = excluded.stage, tier = excluded.tier,
             home_store_id = excluded.home_store_id, last_store_id = excluded.last_store_id,
             price_sensitivity = excluded.price_sensitivity, loyalty = excluded.loyalty,
             channel_preference = excluded.channel_preference, nps_category = excluded.nps_category,
             open_complaints = excluded.open_complaints, frequency = excluded.frequency, monetary = excluded.monetary,
-            last_purchase_at = excluded.last_purchase_at, last_seen_at = excluded.last_seen_at, next_due_at = excluded.next_due_at;
+            last_purchase_at = excluded.last_purchase_at, last_seen_at = excluded.last_seen_at, next_due_at = excluded.next_due_at,
+            purchase_days = excluded.purchase_days, first_purchase_at = excluded.first_purchase_at, repeat_day_spend = excluded.repeat_day_spend;
         """;
 
     private readonly List<object[]> _rows;

@@ -12,6 +12,17 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
     private const string CountSql = "SELECT count(*) FROM events;";
     private const string LastSequenceSql = "SELECT coalesce(max(sequence), 0) FROM events;";
 
+    // A range scan of the rowid (sequence is the INTEGER PRIMARY KEY) that skips other types.
+    // Deliberately no index on type: it would be one more B-tree for the single writer to update
+    // on every append, for the sake of rare whole-log walks that read most rows anyway.
+    private const string ScanSql = """
+        SELECT sequence, event_id, stream_key, type, occurred_at_exact, payload
+        FROM events
+        WHERE sequence > $after AND type = $type
+        ORDER BY sequence
+        LIMIT $limit;
+        """;
+
     private static readonly ConcurrentDictionary<int, (string Sql, string[] ParameterNames)> ReadStreamsStatements = new();
     private static readonly ConcurrentDictionary<int, (string Sql, string[] ParameterNames)> StreamStatsStatements = new();
 
@@ -43,20 +54,20 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         BindStreamKeys(command, keys);
         command.Parameters[keys.Length].Value = afterSequence;
 
-        var events = new List<StoredEvent>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            events.Add(new StoredEvent(
-                Sequence: reader.GetInt64(0),
-                EventId: reader.GetString(1),
-                StreamKey: reader.GetString(2),
-                Type: reader.GetString(3),
-                OccurredAt: DateTimeOffset.ParseExact(reader.GetString(4), "O", CultureInfo.InvariantCulture, DateTimeStyles.None),
-                Payload: reader.GetFieldValue<byte[]>(5)));
-        }
+        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
 
-        return events;
+    public async Task<IReadOnlyList<StoredEvent>> ScanAsync(string type, long afterSequence, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(type);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var lease = database.RentReader();
+        var command = lease.Statements.Get(ScanSql, "$after", "$type", "$limit");
+        command.Parameters[0].Value = afterSequence;
+        command.Parameters[1].Value = type;
+        command.Parameters[2].Value = limit;
+        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<StreamStats> ReadStreamStatsAsync(IReadOnlyCollection<string> streamKeys, CancellationToken cancellationToken = default)
@@ -93,6 +104,24 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         using var lease = database.RentReader();
         var count = await lease.Statements.Get(CountSql).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return Convert.ToInt64(count, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var events = new List<StoredEvent>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(new StoredEvent(
+                Sequence: reader.GetInt64(0),
+                EventId: reader.GetString(1),
+                StreamKey: reader.GetString(2),
+                Type: reader.GetString(3),
+                OccurredAt: DateTimeOffset.ParseExact(reader.GetString(4), "O", CultureInfo.InvariantCulture, DateTimeStyles.None),
+                Payload: reader.GetFieldValue<byte[]>(5)));
+        }
+
+        return events;
     }
 
     private static void BindStreamKeys(SqliteCommand command, string[] keys)

@@ -9,7 +9,7 @@ namespace CustomerEngine.Storage.Sqlite.Schema;
 /// </summary>
 internal static class DatabaseSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     // Instants are unix milliseconds (see StoredInstant); money is invariant decimal text (see StoredMoney).
     private const string Version1 = """
@@ -73,6 +73,15 @@ internal static class DatabaseSchema
         CREATE INDEX IF NOT EXISTS reminders_by_due ON reminders (due_at);
         """;
 
+    // The value models' inputs per customer, so the periodic ranking can rank lifetime value from the
+    // index. Rows written by version 1 keep purchase_days NULL ("not known yet") until their customer
+    // publishes a new row: the ranking asks those customers to.
+    private const string Version2 = """
+        ALTER TABLE customers ADD COLUMN purchase_days INTEGER;
+        ALTER TABLE customers ADD COLUMN first_purchase_at INTEGER;
+        ALTER TABLE customers ADD COLUMN repeat_day_spend TEXT NOT NULL DEFAULT '0';
+        """;
+
     /// <summary>Brings the file to <see cref="CurrentVersion"/> in one transaction.</summary>
     public static void Apply(SqliteConnection connection, string path)
     {
@@ -87,6 +96,11 @@ internal static class DatabaseSchema
         if (version < 1)
         {
             ExecuteNonQuery(connection, transaction, Version1);
+        }
+
+        if (version < 2)
+        {
+            ExecuteNonQuery(connection, transaction, Version2);
         }
 
         if (version < CurrentVersion)

@@ -18,9 +18,15 @@ public interface ICustomerIndex
     /// <summary>Ids of customers whose <see cref="CustomerIndexEntry.NextDueAt"/> is at or before <paramref name="now"/>, earliest first.</summary>
     Task<IReadOnlyList<string>> ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Frequency, monetary value and last purchase of every customer with at least one purchase.</summary>
+    /// <summary>The RFM and value-model inputs, stage and next due time of every customer with at least one purchase.</summary>
     IAsyncEnumerable<ValueInputRow> ReadValueInputsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Sets the value tier of many customers at once (the periodic ranking over the whole base).</summary>
     Task UpdateTiersAsync(IReadOnlyList<TierAssignment> tiers, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Counts the whole base by stage, tier and NPS category per segment, from one consistent read.
+    /// It scans the index, so callers should not call it more often than they need.
+    /// </summary>
+    Task<CustomerCounts> CountCustomersAsync(CancellationToken cancellationToken = default);
 }

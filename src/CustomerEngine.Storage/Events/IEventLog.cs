@@ -23,6 +23,17 @@ public interface IEventLog
     /// </summary>
     Task<StreamStats> ReadStreamStatsAsync(IReadOnlyCollection<string> streamKeys, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> events of one <paramref name="type"/> with a sequence greater
+    /// than <paramref name="afterSequence"/>, ordered by sequence: a page of a walk through the whole
+    /// log by type (backfills of engine-wide models). Pass the last sequence returned to read the
+    /// next page; a page shorter than <paramref name="limit"/> reached the end of the log as it was
+    /// when read. What a page holds is a prefix of the log: when it returns an event, every
+    /// earlier event of that type that will ever be stored is already stored.
+    /// </summary>
+    /// <remarks>Providers may read every event after <paramref name="afterSequence"/> to find those of the type (no index by type is required).</remarks>
+    Task<IReadOnlyList<StoredEvent>> ScanAsync(string type, long afterSequence, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The number of events stored.</summary>
     Task<long> CountAsync(CancellationToken cancellationToken = default);
 }

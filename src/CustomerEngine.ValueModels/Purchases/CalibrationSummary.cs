@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CustomerEngine.ValueModels.Purchases;
 
 /// <summary>
@@ -13,29 +15,75 @@ namespace CustomerEngine.ValueModels.Purchases;
 public static class CalibrationSummary
 {
     /// <summary>Summarises one customer's purchases up to and including the UTC day of <paramref name="asOf"/>.</summary>
-    /// <param name="purchases">The customer's purchases; later ones are ignored.</param>
+    /// <param name="purchases">The customer's purchases, in any order; later ones are ignored.</param>
     /// <param name="asOf">The end of the calibration period.</param>
     /// <returns>The summary, or null when the customer had not bought anything by then.</returns>
     public static RfmSummary? Of(IEnumerable<Purchase> purchases, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(purchases);
-        var lastDay = TransactionDay.UtcDateOf(asOf);
-        var days = TransactionDay.Of(purchases).Where(day => day.Date <= lastDay).ToList();
-        if (days.Count == 0)
-        {
-            return null;
-        }
+        var lastDay = DayNumberOf(asOf);
 
-        var first = days[0].Date;
-        var repeats = days.Count - 1;
-        double? meanRepeatValue = repeats == 0
-            ? null
-            : (double)(days.Skip(1).Sum(day => day.Amount) / repeats);
-        return new RfmSummary(
-            repeats,
-            TransactionDay.WeeksBetween(first, days[^1].Date),
-            TransactionDay.WeeksBetween(first, lastDay),
-            meanRepeatValue);
+        // A fit summarises every customer of the base: one pooled buffer sorted by day instead of grouping
+        // keeps a million customers to a fraction of a second and allocates nothing per customer.
+        var buffer = ArrayPool<DayAmount>.Shared.Rent(purchases.TryGetNonEnumeratedCount(out var known) ? Math.Max(known, 1) : 16);
+        try
+        {
+            var count = 0;
+            foreach (var purchase in purchases)
+            {
+                var day = DayNumberOf(purchase.At);
+                if (day > lastDay)
+                {
+                    continue;
+                }
+
+                if (count == buffer.Length)
+                {
+                    var larger = ArrayPool<DayAmount>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, count).CopyTo(larger);
+                    ArrayPool<DayAmount>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                buffer[count++] = new DayAmount(day, purchase.Amount);
+            }
+
+            if (count == 0)
+            {
+                return null;
+            }
+
+            var days = buffer.AsSpan(0, count);
+            days.Sort(static (a, b) => a.Day.CompareTo(b.Day));
+            var first = days[0].Day;
+            var last = first;
+            var transactionDays = 1;
+            var repeatSpend = 0m;
+            for (var i = 1; i < days.Length; i++)
+            {
+                if (days[i].Day != last)
+                {
+                    transactionDays++;
+                    last = days[i].Day;
+                }
+
+                if (days[i].Day != first)
+                {
+                    repeatSpend += days[i].Amount;
+                }
+            }
+
+            var repeats = transactionDays - 1;
+            return new RfmSummary(
+                repeats,
+                (last - first) / 7.0,
+                (lastDay - first) / 7.0,
+                repeats == 0 ? null : (double)(repeatSpend / repeats));
+        }
+        finally
+        {
+            ArrayPool<DayAmount>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Summarises every customer who had bought by <paramref name="asOf"/>.</summary>
@@ -56,4 +104,9 @@ public static class CalibrationSummary
 
         return summaries;
     }
+
+    // Days since 0001-01-01 of the UTC date: the same number DateOnly.DayNumber gives, without building a date.
+    private static int DayNumberOf(DateTimeOffset instant) => (int)(instant.UtcTicks / TimeSpan.TicksPerDay);
+
+    private readonly record struct DayAmount(int Day, decimal Amount);
 }

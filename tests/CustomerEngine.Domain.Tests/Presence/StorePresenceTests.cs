@@ -133,6 +133,26 @@ public sealed class StorePresenceTests
     }
 
     [Fact]
+    public void A_customer_not_seen_within_the_timeout_is_timed_out_until_pruned()
+    {
+        var presence = new StorePresence();
+        presence.Enter("stays", Time.At("2026-03-01T10:00Z"));
+        presence.Seen("stays", Time.At("2026-03-01T11:30Z"));
+        presence.Enter("forgotten", Time.At("2026-03-01T10:00Z"));
+        presence.Enter("left", Time.At("2026-03-01T10:00Z"));
+        presence.Leave("left", Time.At("2026-03-01T10:10Z"));
+        var now = Time.At("2026-03-01T12:30Z");
+
+        var timedOut = presence.TimedOut(now, Timeout);
+        presence.Prune(now, Timeout);
+
+        Assert.Equal(["forgotten"], timedOut);
+        Assert.False(presence.IsPresent("forgotten", now, Timeout));
+        Assert.True(presence.IsPresent("stays", now, Timeout));
+        Assert.Empty(presence.TimedOut(now, Timeout));
+    }
+
+    [Fact]
     public void Presence_round_trips_through_json()
     {
         var presence = new StorePresence();

@@ -41,6 +41,10 @@ public sealed class EngineFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:Path", DatabasePath);
+
+        // Tests move the clock by weeks; a nightly value-model fit falling due would change stages and
+        // tiers under them. Tests fit on demand, and a test of the schedule turns it back on.
+        builder.UseSetting("ValueModels:ScheduledFits", "false");
         builder.ConfigureServices(services =>
         {
             if (_clock is not null)

@@ -190,8 +190,29 @@ public abstract class CustomerIndexConformance : EngineStoreConformanceBase
             rows.Add(row);
         }
 
-        var expected = buyers.Select(b => new ValueInputRow(b.CustomerId, b.Frequency, b.Monetary, b.LastPurchaseAt!.Value));
+        var expected = buyers.Select(b => new ValueInputRow(
+            b.CustomerId, b.Frequency, b.Monetary, b.LastPurchaseAt!.Value, b.Stage, b.NextDueAt, b.PurchaseDays, b.FirstPurchaseAt, b.RepeatDaySpend));
         Assert.Equal(expected.OrderBy(r => r.CustomerId, StringComparer.Ordinal), rows.OrderBy(r => r.CustomerId, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Value_inputs_carry_the_value_model_inputs_or_say_they_are_not_known()
+    {
+        var known = Active("known") with { PurchaseDays = 7, FirstPurchaseAt = Origin.AddDays(-300), RepeatDaySpend = 612.40m, Stage = "atRisk", NextDueAt = null };
+        var unknown = Active("unknown") with { PurchaseDays = null, FirstPurchaseAt = null, RepeatDaySpend = 0m };
+        await Store.UpsertAsync([known, unknown]);
+
+        var rows = new List<ValueInputRow>();
+        await foreach (var row in Store.ReadValueInputsAsync())
+        {
+            rows.Add(row);
+        }
+
+        var byId = rows.ToDictionary(r => r.CustomerId);
+        Assert.Equal((7, Origin.AddDays(-300), 612.40m, "atRisk", (DateTimeOffset?)null), (byId["known"].PurchaseDays!.Value, byId["known"].FirstPurchaseAt!.Value, byId["known"].RepeatDaySpend, byId["known"].Stage, byId["known"].NextDueAt));
+        Assert.Null(byId["unknown"].PurchaseDays);
+        Assert.Null(byId["unknown"].FirstPurchaseAt);
+        Assert.Equal([known, unknown], (await Store.QueryAsync(Everyone)).Items);
     }
 
     [Fact]
@@ -253,6 +274,73 @@ public abstract class CustomerIndexConformance : EngineStoreConformanceBase
     public async Task Page_numbers_start_at_one()
     {
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.QueryAsync(Everyone with { Page = 0 }));
+    }
+
+    [Fact]
+    public async Task Counts_group_the_base_by_stage_tier_and_nps_category_per_segment()
+    {
+        await Store.UpsertAsync(
+        [
+            Active("a") with { Stage = "active", Tier = "high", PriceSensitivity = "priceDriven", Loyalty = "loyal", ChannelPreference = "store", NpsCategory = "promoter" },
+            Active("b") with { Stage = "active", Tier = "low", PriceSensitivity = "priceDriven", Loyalty = "switcher", ChannelPreference = "store", NpsCategory = "detractor" },
+            Active("c") with { Stage = "atRisk", Tier = null, PriceSensitivity = "valueDriven", Loyalty = null, ChannelPreference = "online", NpsCategory = "passive" },
+            Active("d") with { Stage = "wonBack", Tier = "high", PriceSensitivity = "priceDriven", Loyalty = "loyal", ChannelPreference = null, NpsCategory = null },
+            Prospect("e") with { NpsCategory = "detractor" },
+            Prospect("f"),
+            Active("g") with { Stage = "active", Tier = "medium", PriceSensitivity = "priceDriven", Loyalty = "switcher", ChannelPreference = "store", NpsCategory = "promoter" },
+        ]);
+
+        var counts = await Store.CountCustomersAsync();
+
+        Assert.Equal(7, counts.Total);
+        Assert.Equal(new Dictionary<string, long> { ["active"] = 3, ["atRisk"] = 1, ["wonBack"] = 1, ["prospect"] = 2 }, counts.ByStage);
+        Assert.Equal(new Dictionary<string, long> { ["high"] = 2, ["medium"] = 1, ["low"] = 1 }, counts.ByTier);
+        Assert.Equal(3, counts.WithoutTier);
+
+        // d has segments but no NPS and e an NPS but no segment: neither is in any segment's NPS.
+        SegmentNpsCount[] expected =
+        [
+            new("channel", "online", "passive", 1),
+            new("channel", "store", "detractor", 1),
+            new("channel", "store", "promoter", 2),
+            new("loyalty", "loyal", "promoter", 1),
+            new("loyalty", "switcher", "detractor", 1),
+            new("loyalty", "switcher", "promoter", 1),
+            new("priceSensitivity", "priceDriven", "detractor", 1),
+            new("priceSensitivity", "priceDriven", "promoter", 2),
+            new("priceSensitivity", "valueDriven", "passive", 1),
+        ];
+        Assert.Equal(expected, counts.NpsBySegment
+            .OrderBy(c => c.SegmentKind, StringComparer.Ordinal)
+            .ThenBy(c => c.Segment, StringComparer.Ordinal)
+            .ThenBy(c => c.NpsCategory, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Counts_see_each_customer_once_after_replacements_and_tier_updates()
+    {
+        await Store.UpsertAsync([Active("a"), Active("b"), Prospect("c")]);
+        await Store.UpsertAsync([Active("a") with { Stage = "churned" }]);
+        await Store.UpdateTiersAsync([new TierAssignment("b", "high"), new TierAssignment("c", "low")]);
+
+        var counts = await Store.CountCustomersAsync();
+
+        Assert.Equal(3, counts.Total);
+        Assert.Equal(new Dictionary<string, long> { ["churned"] = 1, ["active"] = 1, ["prospect"] = 1 }, counts.ByStage);
+        Assert.Equal(new Dictionary<string, long> { ["medium"] = 1, ["high"] = 1, ["low"] = 1 }, counts.ByTier);
+        Assert.Equal(0, counts.WithoutTier);
+    }
+
+    [Fact]
+    public async Task Counts_of_an_empty_index_are_zero()
+    {
+        var counts = await Store.CountCustomersAsync();
+
+        Assert.Equal(0, counts.Total);
+        Assert.Empty(counts.ByStage);
+        Assert.Empty(counts.ByTier);
+        Assert.Equal(0, counts.WithoutTier);
+        Assert.Empty(counts.NpsBySegment);
     }
 
     private static string[] Ids(CustomerPage page) => [.. page.Items.Select(item => item.CustomerId)];

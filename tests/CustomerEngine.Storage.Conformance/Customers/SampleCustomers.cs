@@ -24,7 +24,10 @@ public static class SampleCustomers
         Monetary: 123.45m,
         LastPurchaseAt: SampleEvents.Origin.AddDays(-10),
         LastSeenAt: SampleEvents.Origin.AddDays(-2),
-        NextDueAt: SampleEvents.Origin.AddDays(50));
+        NextDueAt: SampleEvents.Origin.AddDays(50),
+        PurchaseDays: 3,
+        FirstPurchaseAt: SampleEvents.Origin.AddDays(-100),
+        RepeatDaySpend: 80.25m);
 
     /// <summary>A prospect: no purchase, and every optional field empty.</summary>
     public static CustomerIndexEntry Prospect(string customerId) => new(

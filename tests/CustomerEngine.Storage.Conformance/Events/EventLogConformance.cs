@@ -242,4 +242,104 @@ public abstract class EventLogConformance : EngineStoreConformanceBase
         Assert.Equal(events.Count, stored.Select(outcome => outcome.Sequence).Distinct().Count());
         Assert.Equal(events.Count, await Store.CountAsync());
     }
+
+    [Fact]
+    public async Task Scan_returns_only_events_of_the_type_in_sequence_order_across_streams()
+    {
+        await Store.AppendAsync([Event("p1", "s1"), Event("v1", "s2", type: "product.viewed"), Event("p2", "s2")]);
+        await Store.AppendAsync([Event("f1", "s1", type: "feedback"), Event("p3", "s3")]);
+
+        var purchases = await Store.ScanAsync("purchase", 0, 100);
+
+        Assert.Equal(["p1", "p2", "p3"], purchases.Select(e => e.EventId));
+        Assert.All(purchases, e => Assert.Equal("purchase", e.Type));
+        Assert.Equal(purchases.OrderBy(e => e.Sequence).Select(e => e.Sequence), purchases.Select(e => e.Sequence));
+        Assert.Equal(["v1"], (await Store.ScanAsync("product.viewed", 0, 100)).Select(e => e.EventId));
+        Assert.Empty(await Store.ScanAsync("return", 0, 100));
+    }
+
+    [Fact]
+    public async Task Scan_pages_through_the_log_after_the_last_sequence_returned()
+    {
+        var appended = Enumerable.Range(0, 25)
+            .Select(i => Event($"e{i}", $"s{i % 3}", type: i % 4 == 3 ? "feedback" : "purchase"))
+            .ToList();
+        await Store.AppendAsync(appended);
+
+        var pages = new List<IReadOnlyList<StoredEvent>>();
+        var after = 0L;
+        while (true)
+        {
+            var page = await Store.ScanAsync("purchase", after, 5);
+            pages.Add(page);
+            if (page.Count < 5)
+            {
+                break;
+            }
+
+            after = page[^1].Sequence;
+        }
+
+        var expected = appended.Where(e => e.Type == "purchase").Select(e => e.EventId).ToList();
+        Assert.Equal(expected, pages.SelectMany(page => page).Select(e => e.EventId));
+        Assert.All(pages.SkipLast(1), page => Assert.Equal(5, page.Count));
+        Assert.True(pages[^1].Count < 5);
+    }
+
+    [Fact]
+    public async Task Scan_keeps_every_stored_field_and_skips_duplicates()
+    {
+        var appended = Event("p1", "customer-7", occurredAt: Origin.AddDays(-2));
+        var outcomes = await Store.AppendAsync([appended]);
+        await Store.AppendAsync([Event("p1", "customer-7", payloadNote: "redelivered")]);
+
+        var stored = Assert.Single(await Store.ScanAsync("purchase", 0, 10));
+
+        Assert.Equal(outcomes[0].Sequence, stored.Sequence);
+        Assert.Equal("customer-7", stored.StreamKey);
+        Assert.Equal(appended.OccurredAt, stored.OccurredAt);
+        Assert.Equal(appended.Payload, stored.Payload);
+        Assert.Empty(await Store.ScanAsync("purchase", stored.Sequence, 10));
+    }
+
+    [Fact]
+    public async Task Scan_rejects_a_limit_below_one()
+    {
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.ScanAsync("purchase", 0, 0));
+    }
+
+    [Fact]
+    public async Task Scan_racing_with_appends_misses_no_event()
+    {
+        // A reader that resumes after the last sequence it saw must never step over an event
+        // committed later with a lower sequence: backfills of engine-wide models rely on it.
+        const int Writers = 8;
+        const int BatchesPerWriter = 10;
+        var writing = Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
+        {
+            for (var batch = 0; batch < BatchesPerWriter; batch++)
+            {
+                await Store.AppendAsync([Event($"w{writer}-b{batch}-p", $"s{writer}"), Event($"w{writer}-b{batch}-v", $"s{writer}", type: "product.viewed")]);
+            }
+        })));
+
+        var scanned = new List<StoredEvent>();
+        var after = 0L;
+        while (true)
+        {
+            var done = writing.IsCompleted;
+            var page = await Store.ScanAsync("purchase", after, 7);
+            scanned.AddRange(page);
+            after = page.Count > 0 ? page[^1].Sequence : after;
+            if (done && page.Count < 7)
+            {
+                break;
+            }
+        }
+
+        await writing;
+        Assert.Equal(Writers * BatchesPerWriter, scanned.Count);
+        Assert.Equal(scanned.Count, scanned.Select(e => e.EventId).Distinct().Count());
+        Assert.Equal(scanned.OrderBy(e => e.Sequence).Select(e => e.Sequence), scanned.Select(e => e.Sequence));
+    }
 }

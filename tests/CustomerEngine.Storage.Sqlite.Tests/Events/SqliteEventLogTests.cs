@@ -35,4 +35,19 @@ public sealed class SqliteEventLogTests : IDisposable
         using var connection = _database.OpenConnection();
         Assert.Equal(occurredAt.ToUnixTimeMilliseconds(), SqlStatement.Execute(connection, "SELECT occurred_at FROM events WHERE event_id = 'e1';"));
     }
+
+    [Fact]
+    public async Task Events_have_no_index_on_type_so_appends_pay_for_no_scan_by_type()
+    {
+        await using (var store = await _database.OpenStoreAsync())
+        {
+            await store.AppendAsync([SampleEvents.Event("e1", "s1")]);
+            Assert.Single(await store.ScanAsync("purchase", 0, 10));
+        }
+
+        using var connection = _database.OpenConnection();
+        var indexedColumns = (string?)SqlStatement.Execute(
+            connection, "SELECT group_concat(info.name, ',') FROM pragma_index_list('events') AS list, pragma_index_info(list.name) AS info;");
+        Assert.Equal(["event_id", "sequence", "stream_key"], indexedColumns!.Split(',').Order(StringComparer.Ordinal));
+    }
 }

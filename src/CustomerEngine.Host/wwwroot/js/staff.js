@@ -85,7 +85,7 @@ function renderCard(customerId) {
   const card = cardFor(customerId, entry);
   const existing = customersNode.querySelector(`[data-customer-id="${CSS.escape(customerId)}"]`);
   if (existing) existing.replaceWith(card);
-  else customersNode.prepend(card);
+  else { card.classList.add('arriving'); customersNode.prepend(card); }
 }
 
 function cardFor(customerId, { summary, suggestions, outcomes }) {
@@ -108,7 +108,9 @@ function cardFor(customerId, { summary, suggestions, outcomes }) {
     el('div', { class: 'suggestions' },
       suggestions.length === 0
         ? el('div', { class: 'no-suggestions' }, 'No suggestions right now.')
-        : suggestions.map(s => suggestionView(customerId, s, outcomes[s.suggestionId]))));
+        : suggestions.map(s => suggestionView(customerId, s, outcomes[s.suggestionId]?.outcome))),
+    // Decided suggestions leave the list when the engine recomputes; the card keeps a note of them.
+    Object.values(outcomes).map(o => el('div', { class: `outcome ${o.outcome}` }, `${o.outcome === 'accepted' ? '✓ Accepted' : '✕ Dismissed'}: ${o.title}`)));
 }
 
 function suggestionView(customerId, suggestion, outcome) {
@@ -141,7 +143,7 @@ async function decide(customerId, suggestion, outcome, reason) {
     if (outcome === 'accepted') await connection.invoke('AcceptSuggestion', suggestion.suggestionId);
     else await connection.invoke('DismissSuggestion', suggestion.suggestionId, reason || null);
     const entry = present.get(customerId);
-    if (entry) { entry.outcomes[suggestion.suggestionId] = outcome; renderCard(customerId); }
+    if (entry) { entry.outcomes[suggestion.suggestionId] = { outcome, title: suggestion.title }; renderCard(customerId); }
     toast(outcome === 'accepted' ? `Accepted: ${suggestion.title}` : `Dismissed: ${suggestion.title}`);
   } catch (error) {
     toast('Could not record it: ' + (error.message || error));

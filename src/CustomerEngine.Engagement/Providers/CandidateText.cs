@@ -1,0 +1,75 @@
+using System.Globalization;
+using CustomerEngine.Domain.Lifecycle;
+using CustomerEngine.Domain.Value;
+using CustomerEngine.Engagement.Actions;
+using CustomerEngine.Engagement.Candidates;
+
+namespace CustomerEngine.Engagement.Providers;
+
+/// <summary>The words the built-in providers put into titles and reasons.</summary>
+internal static class CandidateText
+{
+    /// <summary>The placeholders every provider fills: {name}, {stage}, {tier}, {kind}, {store}.</summary>
+    public static Dictionary<string, string> Common(EngagementContext context)
+    {
+        var customer = context.Customer;
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["name"] = string.IsNullOrWhiteSpace(customer.Name) ? "the customer" : customer.Name,
+            ["stage"] = StageWords(customer.Lifecycle.Stage),
+            ["tier"] = customer.Value.Tier is { } tier ? TierWords(tier) : "unranked",
+            ["kind"] = customer.Kind == Domain.Events.CustomerKind.Organization ? "organisation" : "consumer",
+            ["store"] = context.PresentInStoreId ?? context.State.LastStoreId ?? customer.HomeStoreId ?? "the store",
+        };
+    }
+
+    /// <summary>
+    /// A candidate for <paramref name="action"/>: its title and reason template filled from
+    /// <paramref name="values"/>, the filled template as the first reason, then <paramref name="details"/>.
+    /// </summary>
+    public static ActionCandidate Candidate(ActionDefinition action, IReadOnlyDictionary<string, string> values, IEnumerable<string> details, string source)
+    {
+        var title = ReasonTemplate.Fill(action.Title, values);
+        var reasons = new List<string> { ReasonTemplate.Fill(action.ReasonTemplate, values) };
+        reasons.AddRange(details);
+        return new ActionCandidate(string.Equals(title, action.Title, StringComparison.Ordinal) ? action : action with { Title = title }, reasons, Source: source);
+    }
+
+    /// <summary>Whole days from <paramref name="from"/> to <paramref name="now"/>, never negative.</summary>
+    public static int DaysBetween(DateTimeOffset from, DateTimeOffset now) => (int)Math.Max(0, (now - from).Ticks / TimeSpan.TicksPerDay);
+
+    /// <summary>A whole number in invariant digits.</summary>
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"today", "yesterday" or "5 days ago".</summary>
+    public static string Ago(int days) => days switch
+    {
+        0 => "today",
+        1 => "yesterday",
+        _ => Number(days) + " days ago",
+    };
+
+    /// <summary>"1 day" or "5 days".</summary>
+    public static string Days(int days) => days == 1 ? "1 day" : Number(days) + " days";
+
+    /// <summary>A share as a whole percentage, e.g. "34%".</summary>
+    public static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    private static string StageWords(LifecycleStage stage) => stage switch
+    {
+        LifecycleStage.Prospect => "prospective",
+        LifecycleStage.New => "new",
+        LifecycleStage.Active => "active",
+        LifecycleStage.AtRisk => "at-risk",
+        LifecycleStage.Churned => "lapsed",
+        LifecycleStage.WonBack => "won-back",
+        _ => stage.ToString(),
+    };
+
+    private static string TierWords(ValueTier tier) => tier switch
+    {
+        ValueTier.High => "high",
+        ValueTier.Medium => "medium",
+        _ => "low",
+    };
+}

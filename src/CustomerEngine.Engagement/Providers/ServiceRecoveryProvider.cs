@@ -1,0 +1,38 @@
+using CustomerEngine.Engagement.Actions;
+using CustomerEngine.Engagement.Candidates;
+
+namespace CustomerEngine.Engagement.Providers;
+
+/// <summary>
+/// Proposes the <see cref="ActionKinds.ServiceRecovery"/> actions while <see cref="ServiceRecoveryCondition"/>
+/// holds. Placeholders: <c>{cause}</c> (every cause, e.g. "complaint C-17 open for 3 days"),
+/// <c>{days}</c> (days since the oldest cause), <c>{nps}</c> (the latest NPS, or "none").
+/// </summary>
+/// <param name="recoveryWindow">How long a detractor score keeps recovery in force; use the contact policy's.</param>
+public sealed class ServiceRecoveryProvider(TimeSpan recoveryWindow) : ICandidateActionProvider
+{
+    /// <summary>The provider's name.</summary>
+    public const string ProviderName = "builtin.serviceRecovery";
+
+    /// <inheritdoc />
+    public string Name => ProviderName;
+
+    /// <inheritdoc />
+    public IEnumerable<ActionCandidate> Propose(EngagementContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var causes = ServiceRecoveryCondition.Causes(context.State, context.Now, recoveryWindow);
+        if (causes.Count == 0)
+        {
+            return [];
+        }
+
+        var values = CandidateText.Common(context);
+        values["cause"] = string.Join("; ", causes);
+        values["days"] = CandidateText.Number(CandidateText.DaysBetween(ServiceRecoveryCondition.Since(context.State, context.Now, recoveryWindow)!.Value, context.Now));
+        values["nps"] = context.State.LastNps is { } nps ? CandidateText.Number(nps) : "none";
+        return context.Catalog.OfKind(ActionKinds.ServiceRecovery)
+            .Select(action => CandidateText.Candidate(action, values, action.ReasonTemplate.Contains("{cause}", StringComparison.Ordinal) ? [] : causes, Name))
+            .ToList();
+    }
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics.Metrics;
+using CustomerEngine.CrossSell.Model;
+using CustomerEngine.Domain.Customers;
+using CustomerEngine.Domain.Events;
+using CustomerEngine.Domain.Lifecycle;
+using CustomerEngine.Domain.Value;
+using CustomerEngine.Engagement.Arbitration;
+using CustomerEngine.Engagement.Candidates;
+using CustomerEngine.Engagement.Contact;
+using CustomerEngine.Engagement.Failures;
+using CustomerEngine.Engagement.Handlers;
+using CustomerEngine.Engagement.Learning;
+using CustomerEngine.Engagement.Outcomes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CustomerEngine.Grains.Engagement;
+
+/// <summary>
+/// The engine-wide side of live suggestions that customer grains share: the arbitrator with the
+/// built-in and plug-in providers and weight rules, the plug-in event handlers, the learned
+/// propensities and the catalog. Grains call it inside their turn with their own state.
+/// </summary>
+public sealed class SuggestionEngine
+{
+    private static readonly Meter Meter = new("CustomerEngine.Engagement");
+    private static readonly Counter<long> ExtensionFailures = Meter.CreateCounter<long>("customer_engine.engagement.extension_failures", "{failure}", "Plug-in providers, weight rules and event handlers that threw");
+    private static readonly Counter<long> SuggestionsPresented = Meter.CreateCounter<long>("customer_engine.suggestions.presented", "{suggestion}", "Suggestions that became current");
+    private static readonly Counter<long> OutcomesRecorded = Meter.CreateCounter<long>("customer_engine.suggestions.outcomes", "{outcome}", "Suggestion outcomes recorded");
+
+    private readonly Arbitrator _arbitrator;
+    private readonly EngagementEventDispatcher _dispatcher;
+    private readonly ICrossSellModelReader? _crossSell;
+    private readonly ILogger<SuggestionEngine> _logger;
+    private readonly OutcomeTally _tally;
+    private readonly Random _random;
+    private readonly Lock _randomLock = new();
+
+    /// <summary>Built by the container from the registered providers, rules and handlers.</summary>
+    public SuggestionEngine(
+        IEnumerable<ICandidateActionProvider> providers,
+        IEnumerable<IContextWeightRule> weightRules,
+        IEnumerable<IEngagementEventHandler> handlers,
+        ActionCatalogHolder catalog,
+        OutcomeTally tally,
+        IOptions<EngagementOptions> options,
+        IServiceProvider services,
+        ILogger<SuggestionEngine> logger)
+    {
+        var settings = options.Value;
+        _arbitrator = Arbitrator.CreateDefault(settings.ToContactPolicy(), extraProviders: providers, extraRules: weightRules);
+        _dispatcher = new EngagementEventDispatcher(handlers);
+        _crossSell = services.GetService(typeof(ICrossSellModelReader)) as ICrossSellModelReader;
+        _random = settings.Seed is { } seed ? new Random(seed) : new Random();
+        Catalog = catalog;
+        _tally = tally;
+        _logger = logger;
+    }
+
+    /// <summary>The catalog in force.</summary>
+    public ActionCatalogHolder Catalog { get; }
+
+    /// <summary>The learned propensities.</summary>
+    public PropensityModel Propensity { get; private set; } = new();
+
+    /// <summary>Puts back the propensities learned before a restart (at start-up, before traffic).</summary>
+    public void RestoreLearning(PropensitySnapshot snapshot) => Propensity = PropensityModel.Restore(snapshot);
+
+    /// <summary>The contact policy in force.</summary>
+    public ContactPolicyOptions Policy => _arbitrator.Options;
+
+    /// <summary>Whether any plug-in event handler is registered (otherwise dispatch can be skipped).</summary>
+    public bool HasEventHandlers => _dispatcher.Handlers.Count > 0;
+
+    /// <summary>Decides <paramref name="state"/>'s current suggestions now.</summary>
+    public ArbitrationResult Arbitrate(
+        CustomerState state, DateTimeOffset now, ValueDistribution values, CustomerRules rules, CustomerValueModel? model,
+        ContactHistory history, CustomerEvent? trigger, string? presentInStoreId)
+    {
+        var view = Domain.Views.CustomerViews.To360(state, now, values, rules, model);
+        var context = new EngagementContext(view, state, now, Catalog.Current)
+        {
+            CrossSell = _crossSell?.Model,
+            TriggeringEvent = trigger,
+            PresentInStoreId = presentInStoreId,
+        };
+        ArbitrationResult result;
+        lock (_randomLock)
+        {
+            // Random is not thread-safe, and many grains arbitrate at once.
+            result = _arbitrator.Arbitrate(context, Propensity, history, _random);
+        }
+
+        Report(state.CustomerId, result.Failures);
+        foreach (var presented in result.Presented)
+        {
+            SuggestionsPresented.Add(1, new KeyValuePair<string, object?>("kind", presented.Kind));
+            _tally.Presented(presented.Kind);
+        }
+
+        return result;
+    }
+
+    /// <summary>Runs the plug-in event handlers on one applied event; failures are logged and counted, never thrown.</summary>
+    public EventHandlingResult Dispatch(CustomerEvent applied, CustomerState state, DateTimeOffset now, IReadOnlyList<LifecycleTransition>? transitions)
+    {
+        var result = _dispatcher.Dispatch(applied, state, now, transitions);
+        Report(state.CustomerId, result.Failures);
+        return result;
+    }
+
+    /// <summary>Records an outcome in <paramref name="history"/> and teaches the propensities once.</summary>
+    public OutcomeRecording RecordOutcome(ContactHistory history, string suggestionId, SuggestionOutcome outcome, DateTimeOffset at)
+    {
+        var recording = SuggestionOutcomes.Record(history, Propensity, suggestionId, outcome, at);
+        if (recording.Status == OutcomeStatus.Recorded)
+        {
+            _tally.Record(recording.Presentation?.Kind ?? "unknown", outcome);
+            OutcomesRecorded.Add(1, new KeyValuePair<string, object?>("kind", recording.Presentation?.Kind), new KeyValuePair<string, object?>("outcome", outcome == SuggestionOutcome.Accepted ? "accepted" : "dismissed"));
+        }
+
+        return recording;
+    }
+
+    private void Report(string customerId, IReadOnlyList<ExtensionFailure> failures)
+    {
+        foreach (var failure in failures)
+        {
+            ExtensionFailures.Add(1, new KeyValuePair<string, object?>("extension", failure.Name), new KeyValuePair<string, object?>("kind", failure.Kind.ToString()));
+            _logger.LogError(failure.Exception, "Engagement plug-in {Extension} ({Kind}) failed for customer {CustomerId}: {Message}; skipped", failure.Name, failure.Kind, customerId, failure.Message);
+        }
+    }
+}

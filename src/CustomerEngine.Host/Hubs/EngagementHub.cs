@@ -1,0 +1,187 @@
+using CustomerEngine.Engagement.Outcomes;
+using CustomerEngine.Engagement.Suggestions;
+using CustomerEngine.Grains.Customers;
+using CustomerEngine.Grains.Engagement;
+using CustomerEngine.Grains.Presence;
+using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Host.Overview;
+using CustomerEngine.Host.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CustomerEngine.Host.Hubs;
+
+/// <summary>
+/// The front-line dashboards' live connection (<c>/hubs/engagement</c>): a dashboard joins the
+/// stores it shows and watches the customers it has open, and the engine pushes arrivals,
+/// departures, summaries and suggestions to the groups <c>store:{id}</c> and <c>customer:{id}</c>.
+/// Every refusal is a <see cref="HubException"/>, whose message reaches the client.
+/// </summary>
+public sealed class EngagementHub(IGrainFactory grains, IServiceProvider services) : Hub<IEngagementClient>
+{
+    private const int MaxIdLength = 128;
+    private const int MaxReasonLength = 500;
+
+    /// <summary>
+    /// Starts pushing a store's arrivals, departures and updates to the caller, then sends the
+    /// caller a <c>CustomerArrived</c> for everyone present now, so a dashboard that connects late
+    /// or reconnects starts from the current state.
+    /// </summary>
+    public async Task JoinStore(string storeId)
+    {
+        RequireId(storeId, nameof(storeId));
+        if (Context.User?.CanSeeStore(storeId) != true)
+        {
+            throw new HubException($"You may not see store '{storeId}': staff see only the stores they are bound to.");
+        }
+
+        // Joined before reading: a customer arriving meanwhile is then pushed, maybe also listed;
+        // the other order could miss them. Clients key their board by customer id.
+        await Groups.AddToGroupAsync(Context.ConnectionId, EngagementGroups.Store(storeId));
+        var present = await grains.GetGrain<IStorePresenceGrain>(storeId).GetPresentAsync();
+        var summaries = await Task.WhenAll(present.Select(p => grains.GetGrain<ICustomerGrain>(p.CustomerId).GetSummaryAsync()));
+        foreach (var summary in summaries)
+        {
+            if (summary is not null)
+            {
+                await Clients.Caller.CustomerArrived(summary);
+            }
+        }
+    }
+
+    /// <summary>Stops pushing a store's changes to the caller.</summary>
+    public Task LeaveStore(string storeId)
+    {
+        RequireId(storeId, nameof(storeId));
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, EngagementGroups.Store(storeId));
+    }
+
+    /// <summary>
+    /// Starts pushing one customer's summary and suggestions to the caller wherever the customer
+    /// is, and sends the current summary once. Staff may watch customers present in or homed at
+    /// one of their stores; managers, marketing and admins anyone.
+    /// </summary>
+    public async Task WatchCustomer(string customerId)
+    {
+        RequireId(customerId, nameof(customerId));
+        await RequireMaySeeCustomerAsync(customerId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, EngagementGroups.Customer(customerId));
+        if (await grains.GetGrain<ICustomerGrain>(customerId).GetSummaryAsync() is { } summary)
+        {
+            await Clients.Caller.CustomerUpdated(summary);
+        }
+    }
+
+    /// <summary>Stops pushing a customer's changes to the caller.</summary>
+    public Task UnwatchCustomer(string customerId)
+    {
+        RequireId(customerId, nameof(customerId));
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, EngagementGroups.Customer(customerId));
+    }
+
+    /// <summary>
+    /// Starts pushing the live overview (<c>OverviewUpdated</c>, about once a second) to the caller:
+    /// managers, marketing and admins only, as for <c>GET /api/overview</c>.
+    /// </summary>
+    public async Task JoinOverview()
+    {
+        var user = Context.User;
+        var authorization = services.GetRequiredService<IAuthorizationService>();
+        if (user is null || !(await authorization.AuthorizeAsync(user, EnginePolicies.Overview)).Succeeded)
+        {
+            throw new HubException("Only managers, marketing and admins may see the overview.");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, EngagementGroups.Overview);
+        services.GetRequiredService<OverviewAudience>().Joined(Context.ConnectionId);
+    }
+
+    /// <summary>Stops pushing the overview to the caller.</summary>
+    public async Task LeaveOverview()
+    {
+        services.GetRequiredService<OverviewAudience>().Left(Context.ConnectionId);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, EngagementGroups.Overview);
+    }
+
+    /// <inheritdoc />
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        // SignalR drops the connection from its groups by itself; the overview's audience is ours to keep.
+        services.GetService<OverviewAudience>()?.Left(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Records that the customer took the suggestion; recording it twice changes nothing.</summary>
+    public Task AcceptSuggestion(string suggestionId) => RecordOutcomeAsync(suggestionId, SuggestionOutcome.Accepted, reason: null);
+
+    /// <summary>Records that the suggestion was declined, with an optional reason.</summary>
+    public Task DismissSuggestion(string suggestionId, string? reason) => RecordOutcomeAsync(suggestionId, SuggestionOutcome.Dismissed, reason);
+
+    private async Task RecordOutcomeAsync(string suggestionId, SuggestionOutcome outcome, string? reason)
+    {
+        if (!SuggestionIds.TryGetCustomer(suggestionId, out var customerId))
+        {
+            throw new HubException($"Unknown suggestion id '{suggestionId}': it is not an id the engine issued.");
+        }
+
+        if (reason is { Length: > MaxReasonLength })
+        {
+            throw new HubException($"reason: at most {MaxReasonLength} characters.");
+        }
+
+        await RequireMaySeeCustomerAsync(customerId);
+
+        // Resolved per call rather than injected: a hub that cannot be built would fail every
+        // method, not only these two, on an engine without the recorder.
+        var recorder = services.GetService<ISuggestionOutcomeRecorder>()
+            ?? throw new HubException("This engine does not record suggestion outcomes.");
+        var result = await recorder.RecordAsync(suggestionId, outcome, reason, Context.User?.Identity?.Name, Context.ConnectionAborted);
+        if (result == OutcomeRecordResult.NotFound)
+        {
+            throw new HubException($"Unknown suggestion '{suggestionId}', or a different outcome was already recorded for it.");
+        }
+    }
+
+    private async Task RequireMaySeeCustomerAsync(string customerId)
+    {
+        var user = Context.User;
+        if (user is null)
+        {
+            throw new HubException("Sign in first.");
+        }
+
+        if (user.SeesEverything())
+        {
+            return;
+        }
+
+        var stores = user.BoundStores();
+        if (stores.Count > 0)
+        {
+            if (await grains.GetGrain<ICustomerGrain>(customerId).GetSummaryAsync() is { HomeStoreId: { } home } && stores.Contains(home))
+            {
+                return;
+            }
+
+            foreach (var store in stores)
+            {
+                var present = await grains.GetGrain<IStorePresenceGrain>(store).GetPresentAsync();
+                if (present.Any(p => p.CustomerId == customerId))
+                {
+                    return;
+                }
+            }
+        }
+
+        // The same answer whether or not the customer exists, so staff cannot probe for ids.
+        throw new HubException($"Customer '{customerId}' is neither in nor homed at one of your stores.");
+    }
+
+    private static void RequireId(string? id, string name)
+    {
+        if (string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength)
+        {
+            throw new HubException($"{name}: 1–{MaxIdLength} characters required.");
+        }
+    }
+}

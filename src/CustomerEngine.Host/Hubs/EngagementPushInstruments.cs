@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace CustomerEngine.Host.Hubs;
+
+/// <summary>
+/// The push metrics, on the meter <c>CustomerEngine.Engagement</c>. Tags are only the message
+/// kind: a customer or store id would make a series per customer.
+/// </summary>
+public sealed class EngagementPushInstruments
+{
+    /// <summary>The meter's name, for exporters.</summary>
+    public const string MeterName = "CustomerEngine.Engagement";
+
+    private readonly Counter<long> _sent;
+    private readonly Counter<long> _coalesced;
+    private readonly Counter<long> _dropped;
+    private readonly Histogram<double> _delay;
+    private readonly KeyValuePair<string, object?>[][] _tags;
+
+    /// <summary>Creates the instruments on the host's meter factory, which owns the meter.</summary>
+    public EngagementPushInstruments(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _sent = meter.CreateCounter<long>("engagement.push.sent", "{message}", "Messages sent to dashboard groups, by message.");
+        _coalesced = meter.CreateCounter<long>("engagement.push.coalesced", "{message}", "Pushes replaced by a later one for the same customer before they were sent.");
+        _dropped = meter.CreateCounter<long>("engagement.push.dropped", "{message}", "Pushes dropped because the queue was full.");
+        _delay = meter.CreateHistogram<double>(
+            "engagement.push.delay",
+            "s",
+            "From the grain's publish call (made while applying the event, before its 202) to the send.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.015, 0.02, 0.03, 0.05, 0.075, 0.1, 0.25, 0.5, 1, 2.5] });
+        _tags = [.. Enum.GetValues<EngagementMessage>().Select(m => new[] { new KeyValuePair<string, object?>("message", m.ToString()) })];
+    }
+
+    /// <summary>A message went out; <paramref name="queuedAt"/> is the stopwatch timestamp of its oldest change.</summary>
+    public void Sent(EngagementMessage message, long queuedAt)
+    {
+        var tags = _tags[(int)message];
+        _sent.Add(1, tags);
+        _delay.Record(Stopwatch.GetElapsedTime(queuedAt).TotalSeconds, tags);
+    }
+
+    /// <summary>A queued push was replaced by a newer one.</summary>
+    public void Coalesced(EngagementMessage message) => _coalesced.Add(1, _tags[(int)message]);
+
+    /// <summary>A push was dropped.</summary>
+    public void Dropped(EngagementMessage message) => _dropped.Add(1, _tags[(int)message]);
+}

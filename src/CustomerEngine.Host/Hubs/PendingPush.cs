@@ -1,0 +1,19 @@
+using CustomerEngine.Domain.Views;
+using CustomerEngine.Engagement.Suggestions;
+
+namespace CustomerEngine.Host.Hubs;
+
+/// <summary>A push waiting for the next flush.</summary>
+/// <param name="Message">Which client method it calls.</param>
+/// <param name="CustomerId">The customer it is about.</param>
+/// <param name="StoreId">The store whose dashboards receive it; null for a customer present nowhere (watchers only).</param>
+/// <param name="Summary">For arrivals and summary updates.</param>
+/// <param name="Suggestions">For suggestion updates.</param>
+/// <param name="QueuedAt">A <see cref="System.Diagnostics.Stopwatch"/> timestamp of the oldest change it carries.</param>
+public sealed record PendingPush(
+    EngagementMessage Message,
+    string CustomerId,
+    string? StoreId,
+    CustomerSummary? Summary,
+    IReadOnlyList<Suggestion>? Suggestions,
+    long QueuedAt);

@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using CustomerEngine.Domain.Views;
+using CustomerEngine.Engagement.Suggestions;
+using CustomerEngine.Grains.Engagement;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace CustomerEngine.Host.Hubs;
+
+/// <summary>
+/// Pushes the grains' engagement changes to dashboards over <see cref="EngagementHub"/>. Grains
+/// call it inside their turn, so every method only queues and returns; a background loop sends
+/// at most once per <see cref="EngagementPushOptions.FlushInterval"/>. Within one flush a
+/// customer gets at most one <c>SuggestionsUpdated</c> and one <c>CustomerUpdated</c> (the latest,
+/// sent where its latest change stood in the queue), while arrivals and departures all go out in
+/// the order they happened.
+/// </summary>
+public sealed partial class SignalREngagementPublisher : BackgroundService, IEngagementPublisher
+{
+    private readonly IHubContext<EngagementHub, IEngagementClient> _hub;
+    private readonly EngagementPushInstruments _instruments;
+    private readonly EngagementPushOptions _options;
+    private readonly ILogger<SignalREngagementPublisher> _logger;
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _flushing = new(1, 1);
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    // A replaced push leaves a null behind, so that the order of everything else is untouched.
+    private List<PendingPush?> _queue = [];
+    private List<PendingPush?> _spare = [];
+    private readonly Dictionary<(EngagementMessage, string), int> _latestIndex = [];
+    private long _lastFlushAt;
+
+    /// <summary>Created by the container.</summary>
+    public SignalREngagementPublisher(
+        IHubContext<EngagementHub, IEngagementClient> hub,
+        EngagementPushInstruments instruments,
+        IOptions<EngagementPushOptions> options,
+        ILogger<SignalREngagementPublisher> logger)
+    {
+        _hub = hub;
+        _instruments = instruments;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public void CustomerArrived(string storeId, CustomerSummary summary) =>
+        Enqueue(new PendingPush(EngagementMessage.CustomerArrived, summary.CustomerId, storeId, summary, null, Stopwatch.GetTimestamp()), coalesce: false);
+
+    /// <inheritdoc />
+    public void CustomerLeft(string storeId, string customerId) =>
+        Enqueue(new PendingPush(EngagementMessage.CustomerLeft, customerId, storeId, null, null, Stopwatch.GetTimestamp()), coalesce: false);
+
+    /// <inheritdoc />
+    public void CustomerUpdated(string? presentInStoreId, CustomerSummary summary) =>
+        Enqueue(new PendingPush(EngagementMessage.CustomerUpdated, summary.CustomerId, presentInStoreId, summary, null, Stopwatch.GetTimestamp()), coalesce: true);
+
+    /// <inheritdoc />
+    public void SuggestionsUpdated(string customerId, string? presentInStoreId, IReadOnlyList<Suggestion> suggestions) =>
+        Enqueue(new PendingPush(EngagementMessage.SuggestionsUpdated, customerId, presentInStoreId, null, suggestions, Stopwatch.GetTimestamp()), coalesce: true);
+
+    /// <summary>Sends everything queued now, in order; the loop does this on its own, tests and shutdown call it directly.</summary>
+    public async Task FlushAsync()
+    {
+        await _flushing.WaitAsync();
+        try
+        {
+            List<PendingPush?> batch;
+            lock (_gate)
+            {
+                batch = _queue;
+                _queue = _spare;
+                _latestIndex.Clear();
+            }
+
+            foreach (var push in batch)
+            {
+                if (push is not null)
+                {
+                    await SendAsync(push);
+                }
+            }
+
+            batch.Clear();
+            _spare = batch;
+        }
+        finally
+        {
+            _flushing.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await _wake.Reader.WaitToReadAsync(stoppingToken))
+            {
+                _wake.Reader.TryRead(out _);
+
+                // Idle, a change goes out at once; busy, at most one flush per interval, which is
+                // the window in which changes to one customer are coalesced.
+                var sinceLast = Stopwatch.GetElapsedTime(_lastFlushAt);
+                if (sinceLast < _options.FlushInterval)
+                {
+                    await Task.Delay(_options.FlushInterval - sinceLast, stoppingToken);
+                }
+
+                _lastFlushAt = Stopwatch.GetTimestamp();
+                await FlushAsync();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void Enqueue(PendingPush push, bool coalesce)
+    {
+        bool wake;
+        lock (_gate)
+        {
+            var key = (push.Message, push.CustomerId);
+            if (coalesce && _latestIndex.TryGetValue(key, out var index))
+            {
+                // The message carries the latest state, but its delay counts from the oldest change it replaces.
+                push = push with { QueuedAt = _queue[index]!.QueuedAt };
+                _instruments.Coalesced(push.Message);
+                if (_queue.Count >= _options.MaxPending)
+                {
+                    _queue[index] = push;
+                    return;
+                }
+
+                _queue[index] = null;
+            }
+            else if (_queue.Count >= _options.MaxPending)
+            {
+                _instruments.Dropped(push.Message);
+                return;
+            }
+
+            if (coalesce)
+            {
+                _latestIndex[key] = _queue.Count;
+            }
+
+            _queue.Add(push);
+            wake = _queue.Count == 1;
+        }
+
+        if (wake)
+        {
+            _wake.Writer.TryWrite(true);
+        }
+    }
+
+    private async Task SendAsync(PendingPush push)
+    {
+        try
+        {
+            await (push.Message switch
+            {
+                EngagementMessage.CustomerArrived => _hub.Clients.Group(EngagementGroups.Store(push.StoreId!)).CustomerArrived(push.Summary!),
+                EngagementMessage.CustomerLeft => _hub.Clients.Group(EngagementGroups.Store(push.StoreId!)).CustomerLeft(push.CustomerId),
+                EngagementMessage.CustomerUpdated => StoreAndWatchers(push).CustomerUpdated(push.Summary!),
+                _ => StoreAndWatchers(push).SuggestionsUpdated(push.CustomerId, push.Suggestions!),
+            });
+            _instruments.Sent(push.Message, push.QueuedAt);
+        }
+        catch (Exception exception)
+        {
+            // A failed send must not stop the pushes behind it; the dashboard resynchronises on reconnect.
+            LogSendFailed(exception, push.Message);
+        }
+    }
+
+    // A connection in both groups gets the message once: the lifetime manager sends to the union.
+    private IEngagementClient StoreAndWatchers(PendingPush push) => push.StoreId is { } storeId
+        ? _hub.Clients.Groups(EngagementGroups.Store(storeId), EngagementGroups.Customer(push.CustomerId))
+        : _hub.Clients.Group(EngagementGroups.Customer(push.CustomerId));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing {Message} to dashboards failed")]
+    private partial void LogSendFailed(Exception exception, EngagementMessage message);
+}

@@ -1,0 +1,73 @@
+namespace CustomerEngine.Host.Ingestion;
+
+/// <summary>
+/// Counts accepted events per second of the engine's clock, for the last
+/// <see cref="HistorySeconds"/> seconds, in a ring of one slot per second. Ingestion records every
+/// batch, so recording is one compare-and-swap and takes no lock; reading is cheap too, and may
+/// miss a batch being recorded at that instant, which a rate on a dashboard can afford.
+/// </summary>
+public sealed class AcceptedEventRate(TimeProvider clock)
+{
+    /// <summary>How many whole seconds before the current one are kept.</summary>
+    public const int HistorySeconds = 300;
+
+    private const int RateWindowSeconds = 10;
+    private const int MinuteSeconds = 60;
+
+    // Each slot packs the second it counts (low 32 bits of the Unix second) in its high half and
+    // the count in its low half, so a slot is claimed for a new second and counted in one atomic
+    // step: a separate stamp and count could lose a batch between resetting one and the other.
+    private readonly long[] _slots = new long[HistorySeconds + 1];
+
+    /// <summary>Adds <paramref name="accepted"/> events to the current second.</summary>
+    public void Record(int accepted)
+    {
+        if (accepted <= 0)
+        {
+            return;
+        }
+
+        var second = clock.GetUtcNow().ToUnixTimeSeconds();
+        var stamp = (long)(uint)second << 32;
+        ref var slot = ref _slots[SlotOf(second)];
+        while (true)
+        {
+            var seen = Volatile.Read(ref slot);
+            var next = (seen & ~0xFFFF_FFFFL) == stamp ? seen + accepted : stamp | (uint)accepted;
+            if (Interlocked.CompareExchange(ref slot, next, seen) == seen)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The rate now: over the last 10 whole seconds, the last minute, and each of the last <see cref="HistorySeconds"/> seconds.</summary>
+    public AcceptedEventRateReading Read()
+    {
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var history = new long[HistorySeconds];
+        for (var i = 0; i < HistorySeconds; i++)
+        {
+            history[i] = CountOf(now - HistorySeconds + i);
+        }
+
+        long lastTen = 0;
+        long lastMinute = CountOf(now);
+        for (var i = 1; i <= MinuteSeconds; i++)
+        {
+            var count = history[HistorySeconds - i];
+            lastTen += i <= RateWindowSeconds ? count : 0;
+            lastMinute += i < MinuteSeconds ? count : 0;
+        }
+
+        return new AcceptedEventRateReading((double)lastTen / RateWindowSeconds, lastMinute, history);
+    }
+
+    private long CountOf(long second)
+    {
+        var seen = Volatile.Read(ref _slots[SlotOf(second)]);
+        return (seen & ~0xFFFF_FFFFL) == (long)(uint)second << 32 ? seen & 0xFFFF_FFFFL : 0;
+    }
+
+    private int SlotOf(long second) => (int)(((second % _slots.Length) + _slots.Length) % _slots.Length);
+}
