@@ -42,6 +42,9 @@ internal sealed class PluginEngineFactory(DateTimeOffset now, Action<IServiceCol
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:Path", Path.Combine(_folder, "engine.db"));
         builder.UseSetting("ValueModels:ScheduledFits", "false");
+
+        // Seeded Thompson draws: a run that fails fails again.
+        builder.UseSetting("Engagement:Seed", "1");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
