@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CustomerEngine.Grains.Runtime.Reminders;
 using CustomerEngine.Grains.Runtime.Storage;
 using CustomerEngine.Storage.Customers;
@@ -7,6 +8,7 @@ using CustomerEngine.Storage.Sqlite.Customers;
 using CustomerEngine.Storage.Sqlite.Events;
 using CustomerEngine.Storage.Sqlite.GrainState;
 using CustomerEngine.Storage.Sqlite.Reminders;
+using CustomerEngine.Storage.Sqlite.Telemetry;
 using CustomerEngine.Storage.Sqlite.Writing;
 
 namespace CustomerEngine.Storage.Sqlite;
@@ -34,6 +36,7 @@ namespace CustomerEngine.Storage.Sqlite;
 /// </remarks>
 public sealed class SqliteEngineStore : IEngineStore, IAsyncDisposable
 {
+    private readonly SqliteStoreInstruments _instruments;
     private readonly SqliteDatabase _database;
     private readonly SqliteEventLog _events;
     private readonly SqliteCustomerIndex _customers;
@@ -42,8 +45,15 @@ public sealed class SqliteEngineStore : IEngineStore, IAsyncDisposable
 
     /// <summary>Creates a store over the file named in <paramref name="options"/>; nothing is opened until <see cref="InitializeAsync"/>.</summary>
     public SqliteEngineStore(SqliteStoreOptions options)
+        : this(options, meterFactory: null)
     {
-        _database = new SqliteDatabase(options);
+    }
+
+    /// <summary>Creates a store whose metrics (see <see cref="Storage.Telemetry.StorageTelemetry"/>) come from the host's <paramref name="meterFactory"/>, or from a meter of its own when null.</summary>
+    public SqliteEngineStore(SqliteStoreOptions options, IMeterFactory? meterFactory)
+    {
+        _instruments = new SqliteStoreInstruments(meterFactory);
+        _database = new SqliteDatabase(options, _instruments);
         _events = new SqliteEventLog(_database);
         _customers = new SqliteCustomerIndex(_database);
         _grainState = new SqliteGrainStateStore(_database);
@@ -149,5 +159,9 @@ public sealed class SqliteEngineStore : IEngineStore, IAsyncDisposable
         _reminders.ReadForGrainAsync(grainType, key, cancellationToken);
 
     /// <summary>Commits every write already queued, then closes the file. Later calls fail with <see cref="ObjectDisposedException"/>. Safe to call twice.</summary>
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _database.DisposeAsync().ConfigureAwait(false);
+        _instruments.Dispose();
+    }
 }

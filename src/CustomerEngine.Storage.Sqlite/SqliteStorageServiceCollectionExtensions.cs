@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CustomerEngine.Grains.Runtime.Reminders;
 using CustomerEngine.Grains.Runtime.Storage;
 using CustomerEngine.Storage.Customers;
@@ -27,7 +28,7 @@ public static class SqliteStorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
 
         services.AddOptions<SqliteStoreOptions>().Configure(configure);
-        services.TryAddSingleton(provider => new SqliteEngineStore(provider.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
+        services.TryAddSingleton(provider => new SqliteEngineStore(provider.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, provider.GetService<IMeterFactory>()));
         services.TryAddSingleton<IEngineStore>(provider => provider.GetRequiredService<SqliteEngineStore>());
         services.TryAddSingleton<IEventLog>(provider => provider.GetRequiredService<SqliteEngineStore>());
         services.TryAddSingleton<ICustomerIndex>(provider => provider.GetRequiredService<SqliteEngineStore>());

@@ -30,6 +30,8 @@ public sealed class EngineHost : IAsyncDisposable
 
     public CustomerIndexWriter IndexWriter => _host.Services.GetRequiredService<CustomerIndexWriter>();
 
+    public IServiceProvider Services => _host.Services;
+
     public static async Task<EngineHost> StartAsync(string? path = null, TimeProvider? clock = null)
     {
         path ??= Path.Combine(Path.GetTempPath(), "ce-grain-tests", Guid.NewGuid().ToString("N"), "engine.db");

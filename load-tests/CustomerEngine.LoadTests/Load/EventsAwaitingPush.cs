@@ -14,7 +14,7 @@ public sealed class EventsAwaitingPush(LatencyRecorder latency, Stopwatch clock,
 {
     private readonly ConcurrentDictionary<string, Queue<AwaitedEvent>> _byCustomer = new(StringComparer.Ordinal);
 
-    /// <summary>Registers an event before it is posted.</summary>
+    /// <summary>Registers an event before it is posted; <paramref name="isLeave"/> when it makes the customer leave.</summary>
     public void Await(string customerId, DateTimeOffset occurredAt, bool isLeave, TimeSpan due)
     {
         var queue = _byCustomer.GetOrAdd(customerId, _ => new Queue<AwaitedEvent>());

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net.WebSockets;
 using System.Text.Json;
 using CustomerEngine.HubClient;
@@ -26,6 +27,8 @@ public sealed class PushLoad(LoadOptions options, Uri target, string apiKey)
         var clock = new Stopwatch();
         var latency = new LatencyRecorder();
         var awaiting = new EventsAwaitingPush(latency, clock, options.Warmup);
+        var publisherDelay = new LatencyRecorder();
+        using var publisherMeter = ListenToPublisherDelay(publisherDelay, clock);
         var dashboards = new List<JsonHubClient>();
         try
         {
@@ -55,6 +58,8 @@ public sealed class PushLoad(LoadOptions options, Uri target, string apiKey)
             }
 
             var lost = awaiting.MeasuredCount;
+            var delay = publisherDelay.Summarise();
+            Console.Error.WriteLine($"  the engine's own queue → send delay (engagement.push.delay, in-process engines only): {publisherDelay.Count:N0} sends, p50 {delay.P50:F1} ms, p99 {delay.P99:F1} ms, max {delay.Max:F1} ms");
             Console.Error.WriteLine($"  {latency.Count:N0} events measured; {workload.Unmeasured:N0} not measured (their customer had a batch in flight); {lost:N0} got no push within {Drain.TotalSeconds:N0} s of the end");
 
             return posted with { Errors = posted.Errors + lost, LatencyMs = latency.Summarise(), Requests = latency.Count };
@@ -63,6 +68,31 @@ public sealed class PushLoad(LoadOptions options, Uri target, string apiKey)
         {
             await Task.WhenAll(dashboards.Select(d => d.DisposeAsync().AsTask()));
         }
+    }
+
+    // The publisher's histogram splits the figure: time in the engine's push queue versus the
+    // durable ingest path before it. Only visible when the engine runs in this process.
+    private MeterListener ListenToPublisherDelay(LatencyRecorder delay, Stopwatch clock)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "CustomerEngine.Engagement" && instrument.Name == "engagement.push.delay")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, seconds, _, _) =>
+        {
+            if (clock.Elapsed >= options.Warmup)
+            {
+                delay.Record(seconds * 1000);
+            }
+        });
+        listener.Start();
+        return listener;
     }
 
     private async Task<JsonHubClient> ConnectAsync(CancellationToken cancellationToken)

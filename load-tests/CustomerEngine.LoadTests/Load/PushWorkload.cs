@@ -4,12 +4,13 @@ namespace CustomerEngine.LoadTests.Load;
 
 /// <summary>
 /// Decides, on the sending loop, which posted events a store dashboard must hear of, following
-/// presence the way the engine judges it for this workload (one store per customer, events in
-/// order): from entering until leaving.
+/// presence the way the engine judges it (one store per customer here): present while the latest
+/// enter is later than the latest leave, so an enter and a leave in the same millisecond, which
+/// the generator writes for one batch, leave the customer out.
 /// </summary>
 public sealed class PushWorkload(IReadOnlySet<string> watchedStores, EventsAwaitingPush awaiting, TimeSpan measuredFrom)
 {
-    private readonly HashSet<string> _present = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTimeOffset? Entered, DateTimeOffset? Left)> _visits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<PostedBatch>> _batchesOf = new(StringComparer.Ordinal);
     private long _unmeasured;
 
@@ -22,17 +23,19 @@ public sealed class PushWorkload(IReadOnlySet<string> watchedStores, EventsAwait
         var batch = new PostedBatch();
         foreach (var e in events)
         {
-            var wasPresent = _present.Contains(e.CustomerId);
-            var isLeave = e.Type == "store.left";
-            var isPresent = e.Type == "store.entered" || (wasPresent && !isLeave);
-            if (isPresent)
+            var visit = _visits.GetValueOrDefault(e.CustomerId);
+            var wasPresent = IsPresent(visit);
+            if (e.Type == "store.entered")
             {
-                _present.Add(e.CustomerId);
+                visit.Entered = Latest(visit.Entered, e.OccurredAt);
             }
-            else
+            else if (e.Type == "store.left")
             {
-                _present.Remove(e.CustomerId);
+                visit.Left = Latest(visit.Left, e.OccurredAt);
             }
+
+            _visits[e.CustomerId] = visit;
+            var isPresent = IsPresent(visit);
 
             var awaited = (wasPresent || isPresent) && watchedStores.Contains(e.StoreId);
             var overlaps = InFlightWith(e.CustomerId, batch);
@@ -42,12 +45,18 @@ public sealed class PushWorkload(IReadOnlySet<string> watchedStores, EventsAwait
             }
             else if (awaited)
             {
-                awaiting.Await(e.CustomerId, e.OccurredAt, isLeave && wasPresent, due);
+                awaiting.Await(e.CustomerId, e.OccurredAt, wasPresent && !isPresent, due);
             }
         }
 
         return batch.MarkAnswered;
     }
+
+    private static bool IsPresent((DateTimeOffset? Entered, DateTimeOffset? Left) visit) =>
+        visit.Entered is { } entered && (visit.Left is not { } left || left < entered);
+
+    private static DateTimeOffset Latest(DateTimeOffset? kept, DateTimeOffset incoming) =>
+        kept is { } k && k > incoming ? k : incoming;
 
     // True when another batch with this customer is still unanswered; records this batch as theirs.
     private bool InFlightWith(string customerId, PostedBatch batch)

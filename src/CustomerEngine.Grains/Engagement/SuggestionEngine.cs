@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using CustomerEngine.CrossSell.Model;
 using CustomerEngine.Domain.Customers;
 using CustomerEngine.Domain.Events;
 using CustomerEngine.Domain.Lifecycle;
 using CustomerEngine.Domain.Value;
+using CustomerEngine.Engagement.Actions;
 using CustomerEngine.Engagement.Arbitration;
 using CustomerEngine.Engagement.Candidates;
 using CustomerEngine.Engagement.Contact;
@@ -23,10 +25,11 @@ namespace CustomerEngine.Grains.Engagement;
 /// </summary>
 public sealed class SuggestionEngine
 {
-    private static readonly Meter Meter = new("CustomerEngine.Engagement");
-    private static readonly Counter<long> ExtensionFailures = Meter.CreateCounter<long>("customer_engine.engagement.extension_failures", "{failure}", "Plug-in providers, weight rules and event handlers that threw");
-    private static readonly Counter<long> SuggestionsPresented = Meter.CreateCounter<long>("customer_engine.suggestions.presented", "{suggestion}", "Suggestions that became current");
-    private static readonly Counter<long> OutcomesRecorded = Meter.CreateCounter<long>("customer_engine.suggestions.outcomes", "{outcome}", "Suggestion outcomes recorded");
+    private static readonly Meter Meter = new(EngagementTelemetry.SourceName);
+    private static readonly Counter<long> ExtensionFailures = Meter.CreateCounter<long>(EngagementTelemetry.ExtensionFailuresInstrumentName, "{failure}", "Plug-in providers, weight rules and event handlers that threw");
+    private static readonly Counter<long> SuggestionsPresented = Meter.CreateCounter<long>(EngagementTelemetry.SuggestionsPresentedInstrumentName, "{suggestion}", "Suggestions that became current");
+    private static readonly Counter<long> OutcomesRecorded = Meter.CreateCounter<long>(EngagementTelemetry.SuggestionOutcomesInstrumentName, "{outcome}", "Suggestion outcomes recorded");
+    private static readonly Counter<long> CampaignPresentations = Meter.CreateCounter<long>(EngagementTelemetry.CampaignPresentationsInstrumentName, "{presentation}", "Campaign offers that became one of a customer's current suggestions");
 
     private readonly Arbitrator _arbitrator;
     private readonly EngagementEventDispatcher _dispatcher;
@@ -84,6 +87,8 @@ public sealed class SuggestionEngine
             TriggeringEvent = trigger,
             PresentInStoreId = presentInStoreId,
         };
+        // A child of the grain call that decides, so a trace shows what an event made the engine suggest.
+        using var activity = EngagementTelemetry.ActivitySource.StartActivity(EngagementTelemetry.ArbitrationSpanName, ActivityKind.Internal);
         ArbitrationResult result;
         lock (_randomLock)
         {
@@ -91,10 +96,27 @@ public sealed class SuggestionEngine
             result = _arbitrator.Arbitrate(context, Propensity, history, _random);
         }
 
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("engagement.suggestions", result.Suggestions.Count);
+            activity.SetTag("engagement.presented", result.Presented.Count);
+            activity.SetTag("engagement.suppressed", result.Suppressed.Count);
+            activity.SetTag("engagement.recovery_applies", result.RecoveryApplies);
+            if (result.Failures.Count > 0)
+            {
+                activity.SetTag("engagement.extension_failures", result.Failures.Count);
+            }
+        }
+
         Report(state.CustomerId, result.Failures);
         foreach (var presented in result.Presented)
         {
             SuggestionsPresented.Add(1, new KeyValuePair<string, object?>("kind", presented.Kind));
+            if (presented.Kind == ActionKinds.CampaignOffer)
+            {
+                // Action ids come from the catalog, so there are as many series as live campaigns.
+                CampaignPresentations.Add(1, new KeyValuePair<string, object?>("campaign.id", presented.ActionId));
+            }
             _tally.Presented(presented.Kind);
         }
 

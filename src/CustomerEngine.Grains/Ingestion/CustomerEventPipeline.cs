@@ -42,7 +42,7 @@ public sealed class CustomerEventPipeline(IEventLog log, IGrainFactory grains, L
         // microseconds per basket and does not wait for any grain.
         crossSell.LearnAppended(accepted);
         await Task.WhenAll(accepted.GroupBy(e => e.Event.StreamKey, StringComparer.Ordinal).Select(g => DeliverAsync(g.Key, [.. g])));
-        return new PipelineResult(accepted.Count, events.Count - accepted.Count);
+        return new PipelineResult(accepted.Count, events.Count - accepted.Count) { Outcomes = outcomes };
     }
 
     private async Task DeliverAsync(string streamKey, IReadOnlyList<SequencedEvent> events)

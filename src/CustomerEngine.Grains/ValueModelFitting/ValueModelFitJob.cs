@@ -116,6 +116,7 @@ public sealed class ValueModelFitJob(
     {
         var stopwatch = Stopwatch.StartNew();
         var id = run.Id;
+        var outcome = "failed";
         try
         {
             logger.LogInformation(
@@ -184,6 +185,7 @@ public sealed class ValueModelFitJob(
             // that saw it succeed sees the new tiers. A failed ranking does not undo the fit.
             await RankAsync(id);
             run.Succeed(fit, fit.FinishedAt);
+            outcome = "succeeded";
             logger.LogInformation(
                 "Value-model fit {FitId} succeeded in {Seconds:F2} s: r={R:G4} alpha={Alpha:G4} a={A:G4} b={B:G4} LL={LogLikelihood:F1}; p={P:G4} q={Q:G4} gamma={Gamma:G4}",
                 id,
@@ -200,6 +202,7 @@ public sealed class ValueModelFitJob(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            outcome = "stopped";
             run.Fail("The engine stopped during the fit; the previous fit stays current.", clock.GetUtcNow());
             logger.LogWarning("Value-model fit {FitId} stopped with the engine", id);
         }
@@ -210,6 +213,7 @@ public sealed class ValueModelFitJob(
         }
         finally
         {
+            ValueModelTelemetry.RecordFit(stopwatch.Elapsed, run.Report.Trigger, outcome);
             lock (_gate)
             {
                 _running = null;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CustomerEngine.Domain.Views;
 using CustomerEngine.Engagement.Suggestions;
 
@@ -16,4 +17,11 @@ public sealed record PendingPush(
     string? StoreId,
     CustomerSummary? Summary,
     IReadOnlyList<Suggestion>? Suggestions,
-    long QueuedAt);
+    long QueuedAt)
+{
+    /// <summary>The span that queued it (the grain call applying an event), so the push joins that request's trace; default when none was recorded.</summary>
+    public ActivityContext Origin { get; init; }
+
+    /// <summary>The span that queued the oldest change this push replaced, when it was coalesced; linked from the push span.</summary>
+    public ActivityContext ReplacedOrigin { get; init; }
+}

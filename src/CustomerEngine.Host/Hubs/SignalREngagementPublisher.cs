@@ -47,19 +47,19 @@ public sealed partial class SignalREngagementPublisher : BackgroundService, IEng
 
     /// <inheritdoc />
     public void CustomerArrived(string storeId, CustomerSummary summary) =>
-        Enqueue(new PendingPush(EngagementMessage.CustomerArrived, summary.CustomerId, storeId, summary, null, Stopwatch.GetTimestamp()), coalesce: false);
+        Enqueue(new PendingPush(EngagementMessage.CustomerArrived, summary.CustomerId, storeId, summary, null, Stopwatch.GetTimestamp()) { Origin = CurrentOrigin() }, coalesce: false);
 
     /// <inheritdoc />
     public void CustomerLeft(string storeId, string customerId) =>
-        Enqueue(new PendingPush(EngagementMessage.CustomerLeft, customerId, storeId, null, null, Stopwatch.GetTimestamp()), coalesce: false);
+        Enqueue(new PendingPush(EngagementMessage.CustomerLeft, customerId, storeId, null, null, Stopwatch.GetTimestamp()) { Origin = CurrentOrigin() }, coalesce: false);
 
     /// <inheritdoc />
     public void CustomerUpdated(string? presentInStoreId, CustomerSummary summary) =>
-        Enqueue(new PendingPush(EngagementMessage.CustomerUpdated, summary.CustomerId, presentInStoreId, summary, null, Stopwatch.GetTimestamp()), coalesce: true);
+        Enqueue(new PendingPush(EngagementMessage.CustomerUpdated, summary.CustomerId, presentInStoreId, summary, null, Stopwatch.GetTimestamp()) { Origin = CurrentOrigin() }, coalesce: true);
 
     /// <inheritdoc />
     public void SuggestionsUpdated(string customerId, string? presentInStoreId, IReadOnlyList<Suggestion> suggestions) =>
-        Enqueue(new PendingPush(EngagementMessage.SuggestionsUpdated, customerId, presentInStoreId, null, suggestions, Stopwatch.GetTimestamp()), coalesce: true);
+        Enqueue(new PendingPush(EngagementMessage.SuggestionsUpdated, customerId, presentInStoreId, null, suggestions, Stopwatch.GetTimestamp()) { Origin = CurrentOrigin() }, coalesce: true);
 
     /// <summary>Sends everything queued now, in order; the loop does this on its own, tests and shutdown call it directly.</summary>
     public async Task FlushAsync()
@@ -75,13 +75,19 @@ public sealed partial class SignalREngagementPublisher : BackgroundService, IEng
                 _latestIndex.Clear();
             }
 
+            // Started in order, awaited together: a connection's writes queue in call order (SignalR
+            // takes its write lock first come, first served), and one slow socket does not hold
+            // up the sends to every other dashboard of this flush.
+            var sends = new List<Task>(batch.Count);
             foreach (var push in batch)
             {
                 if (push is not null)
                 {
-                    await SendAsync(push);
+                    sends.Add(SendAsync(push));
                 }
             }
+
+            await Task.WhenAll(sends);
 
             batch.Clear();
             _spare = batch;
@@ -126,8 +132,10 @@ public sealed partial class SignalREngagementPublisher : BackgroundService, IEng
             var key = (push.Message, push.CustomerId);
             if (coalesce && _latestIndex.TryGetValue(key, out var index))
             {
-                // The message carries the latest state, but its delay counts from the oldest change it replaces.
-                push = push with { QueuedAt = _queue[index]!.QueuedAt };
+                // The message carries the latest state, but its delay counts from the oldest change it
+                // replaces, and its span links to the trace of that change.
+                var replaced = _queue[index]!;
+                push = push with { QueuedAt = replaced.QueuedAt, ReplacedOrigin = replaced.ReplacedOrigin != default ? replaced.ReplacedOrigin : replaced.Origin };
                 _instruments.Coalesced(push.Message);
                 if (_queue.Count >= _options.MaxPending)
                 {
@@ -160,6 +168,7 @@ public sealed partial class SignalREngagementPublisher : BackgroundService, IEng
 
     private async Task SendAsync(PendingPush push)
     {
+        using var activity = _instruments.StartPush(push);
         try
         {
             await (push.Message switch
@@ -170,13 +179,22 @@ public sealed partial class SignalREngagementPublisher : BackgroundService, IEng
                 _ => StoreAndWatchers(push).SuggestionsUpdated(push.CustomerId, push.Suggestions!),
             });
             _instruments.Sent(push.Message, push.QueuedAt);
+            if (push.Suggestions is { } suggestions)
+            {
+                _instruments.SuggestionsSent(suggestions);
+            }
         }
         catch (Exception exception)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().FullName);
             // A failed send must not stop the pushes behind it; the dashboard resynchronises on reconnect.
             LogSendFailed(exception, push.Message);
         }
     }
+
+    // The grain's turn is the current span while it publishes; carried with the push because the
+    // flush runs later on the publisher's own loop, outside any request.
+    private static ActivityContext CurrentOrigin() => Activity.Current?.Context ?? default;
 
     // A connection in both groups gets the message once: the lifetime manager sends to the union.
     private IEngagementClient StoreAndWatchers(PendingPush push) => push.StoreId is { } storeId

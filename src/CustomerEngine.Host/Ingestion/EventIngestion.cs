@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace CustomerEngine.Host.Ingestion;
 
 /// <summary>Validates each posted event on its own and passes the valid ones to the pipeline.</summary>
-public sealed class EventIngestion(CustomerEventPipeline pipeline, AcceptedEventRate rate, TimeProvider clock, IOptions<IngestOptions> options)
+public sealed class EventIngestion(CustomerEventPipeline pipeline, AcceptedEventRate rate, IngestInstruments instruments, TimeProvider clock, IOptions<IngestOptions> options)
 {
     private readonly EventReadOptions _readOptions = new() { MaxFutureSkew = options.Value.MaxFutureSkew };
 
@@ -31,6 +31,7 @@ public sealed class EventIngestion(CustomerEventPipeline pipeline, AcceptedEvent
 
         var result = await pipeline.AcceptAsync(valid);
         rate.Record(result.Accepted);
+        instruments.RecordEvents(valid, result.Outcomes, elements, rejected);
         return new IngestionResult(result.Accepted, result.Duplicates, rejected);
     }
 }

@@ -13,6 +13,7 @@ public static class EventsEndpoint
     {
         services.Configure<IngestOptions>(configuration.GetSection("Ingest"));
         services.AddSingleton<AcceptedEventRate>();
+        services.AddSingleton<IngestInstruments>();
         services.AddSingleton<EventIngestion>();
         return services;
     }
@@ -32,7 +33,23 @@ public static class EventsEndpoint
         return app;
     }
 
-    private static async Task<IResult> PostEventsAsync(HttpRequest request, EventIngestion ingestion, IOptions<IngestOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> PostEventsAsync(HttpRequest request, EventIngestion ingestion, IOptions<IngestOptions> options, IngestInstruments instruments, CancellationToken cancellationToken)
+    {
+        var startedAt = instruments.RequestStarted();
+        int? status = null;
+        try
+        {
+            var result = await AcceptEventsAsync(request, ingestion, options, cancellationToken);
+            status = (result as IStatusCodeHttpResult)?.StatusCode;
+            return result;
+        }
+        finally
+        {
+            instruments.RequestEnded(startedAt, status);
+        }
+    }
+
+    private static async Task<IResult> AcceptEventsAsync(HttpRequest request, EventIngestion ingestion, IOptions<IngestOptions> options, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))

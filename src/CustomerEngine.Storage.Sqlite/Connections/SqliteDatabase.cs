@@ -1,5 +1,6 @@
 using CustomerEngine.Storage.Sqlite.Checkpointing;
 using CustomerEngine.Storage.Sqlite.Schema;
+using CustomerEngine.Storage.Sqlite.Telemetry;
 using CustomerEngine.Storage.Sqlite.Writing;
 
 namespace CustomerEngine.Storage.Sqlite.Connections;
@@ -18,7 +19,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     private BackgroundCheckpointer? _checkpointer;
     private bool _disposed;
 
-    public SqliteDatabase(SqliteStoreOptions options)
+    public SqliteDatabase(SqliteStoreOptions options, SqliteStoreInstruments instruments)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
@@ -26,9 +27,12 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BusyTimeout, TimeSpan.Zero);
         _options = options with { };
         File = new DatabaseFile(options.Path, options.BusyTimeout);
+        Instruments = instruments;
     }
 
     public DatabaseFile File { get; }
+
+    public SqliteStoreInstruments Instruments { get; }
 
     /// <summary>The writer; throws when the store is not initialized yet or already closed.</summary>
     public GroupCommitWriter Writer
@@ -122,7 +126,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         // activates up to 100 at once: a pool smaller than that opened and closed a connection per
         // read (prepared statements and all), which cost more than the reads.
         Volatile.Write(ref _readers, new ReadConnectionPool(File, 64));
-        Volatile.Write(ref _writer, new GroupCommitWriter(connection, _options.MaxBatchOperations));
+        Volatile.Write(ref _writer, new GroupCommitWriter(connection, _options.MaxBatchOperations, Instruments));
     }
 
     private void ThrowUnlessOpen(bool initialized)

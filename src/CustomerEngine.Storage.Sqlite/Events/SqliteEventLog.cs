@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using CustomerEngine.Storage.Events;
 using CustomerEngine.Storage.Sqlite.Connections;
+using CustomerEngine.Storage.Sqlite.Telemetry;
 using Microsoft.Data.Sqlite;
 
 namespace CustomerEngine.Storage.Sqlite.Events;
@@ -35,7 +37,8 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
             return Task.FromResult<IReadOnlyList<AppendOutcome>>([]);
         }
 
-        return database.Writer.SubmitAsync(new AppendEventsOperation(events, cancellationToken));
+        var append = database.Writer.SubmitAsync(new AppendEventsOperation(events, cancellationToken));
+        return database.Instruments.IsObservingAppends ? ObserveAppendAsync(append, events.Count, database.Instruments) : append;
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadStreamsAsync(IReadOnlyCollection<string> streamKeys, long afterSequence, CancellationToken cancellationToken = default)
@@ -104,6 +107,44 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         using var lease = database.RentReader();
         var count = await lease.Statements.Get(CountSql).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return Convert.ToInt64(count, CultureInfo.InvariantCulture);
+    }
+
+    // The span lives on the caller's side, around the awaited write, because the writer is one loop
+    // committing many callers' writes together: there it would belong to no single trace. Started
+    // after the submit, so it adds nothing to the time the write waits.
+    private static async Task<IReadOnlyList<AppendOutcome>> ObserveAppendAsync(Task<IReadOnlyList<AppendOutcome>> append, int count, SqliteStoreInstruments instruments)
+    {
+        var startedAt = Stopwatch.GetTimestamp();
+        using var activity = SqliteStoreInstruments.StartAppend(count);
+        var committed = false;
+        try
+        {
+            var outcomes = await append.ConfigureAwait(false);
+            committed = true;
+            if (activity is { IsAllDataRequested: true })
+            {
+                var duplicates = 0;
+                foreach (var outcome in outcomes)
+                {
+                    duplicates += outcome.IsDuplicate ? 1 : 0;
+                }
+
+                activity.SetTag("customer_engine.events.duplicates", duplicates);
+            }
+
+            return outcomes;
+        }
+        catch (Exception exception)
+        {
+            // Only the type: a message may quote the data that was refused.
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().FullName);
+            activity?.SetTag("error.type", exception.GetType().FullName);
+            throw;
+        }
+        finally
+        {
+            instruments.RecordAppend(Stopwatch.GetElapsedTime(startedAt), committed);
+        }
     }
 
     private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using CustomerEngine.Storage.Sqlite.Connections;
+using CustomerEngine.Storage.Sqlite.Telemetry;
 using Microsoft.Data.Sqlite;
 
 namespace CustomerEngine.Storage.Sqlite.Writing;
@@ -26,14 +28,16 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly SqliteConnection _connection;
     private readonly PreparedStatements _statements;
     private readonly int _maxBatchOperations;
+    private readonly SqliteStoreInstruments _instruments;
     private readonly Task _loop;
     private long _committedBatches;
 
-    public GroupCommitWriter(SqliteConnection connection, int maxBatchOperations)
+    public GroupCommitWriter(SqliteConnection connection, int maxBatchOperations, SqliteStoreInstruments instruments)
     {
         _connection = connection;
         _statements = new PreparedStatements(connection);
         _maxBatchOperations = maxBatchOperations;
+        _instruments = instruments;
         _loop = Task.Run(RunAsync);
     }
 
@@ -104,6 +108,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     private void CommitBatch(List<WriteOperation> batch)
     {
+        // Timed here, on the loop, with no span: the loop serves many callers at once, so a span
+        // would belong to none of their traces. Each caller's own span is around its awaited write.
+        var startedAt = _instruments.IsObservingCommits ? Stopwatch.GetTimestamp() : 0;
         try
         {
             Execute(BeginSql);
@@ -128,6 +135,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         catch (Exception failure)
         {
             RollBackQuietly();
+            RecordCommit(startedAt, batch.Count, committed: false);
             foreach (var operation in batch)
             {
                 operation.Fail(failure);
@@ -136,10 +144,19 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             return;
         }
 
+        RecordCommit(startedAt, batch.Count, committed: true);
         Interlocked.Increment(ref _committedBatches);
         foreach (var operation in batch)
         {
             operation.Complete();
+        }
+    }
+
+    private void RecordCommit(long startedAt, int operations, bool committed)
+    {
+        if (startedAt != 0)
+        {
+            _instruments.RecordCommit(Stopwatch.GetElapsedTime(startedAt), operations, committed);
         }
     }
 

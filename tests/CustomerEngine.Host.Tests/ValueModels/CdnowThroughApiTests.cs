@@ -56,7 +56,7 @@ public sealed class CdnowThroughApiTests(CdnowEngine engine, ITestOutputHelper o
         var report = body!["report"]!;
         var groups = report["groups"]!.AsArray();
         var invariant = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(invariant, $"customers={report["customers"]} horizon={(double)report["horizonWeeks"]!:F2} weeks actual={report["actualTotal"]} predicted={(double)report["predictedTotal"]!:F1} MAE={(double)report["meanAbsoluteError"]!:F3}"));
+        output.WriteLine(string.Create(invariant, $"customers={report["customers"]} horizon={(double)report["horizonWeeks"]!:F2} weeks actual={report["actualTotal"]} predicted={(double)report["predictedTotal"]!:F1} MAE={(double)report["meanAbsoluteError"]!:F4} r={(double)body["bgNbd"]!["r"]!:F4} alpha={(double)body["bgNbd"]!["alpha"]!:F4} a={(double)body["bgNbd"]!["a"]!:F4} b={(double)body["bgNbd"]!["b"]!:F4} LL={(double)body["bgNbd"]!["logLikelihood"]!:F2}"));
         output.WriteLine("| calibration repeats | customers | actual mean | predicted mean | actual total | predicted total |");
         output.WriteLine("|---|---|---|---|---|---|");
         foreach (var group in groups)

@@ -1,0 +1,13 @@
+using CustomerEngine.Domain.Views;
+
+namespace CustomerEngine.Campaigns.Conditions;
+
+/// <summary>
+/// What an audience condition is evaluated over: the customer 360 view, plus two fields the view
+/// does not carry, <c>currentStoreId</c> (the store the customer is in now) and <c>lastStoreId</c>
+/// (the store of the customer's latest event that named one).
+/// </summary>
+/// <param name="View">The customer's 360 view at the moment of the decision.</param>
+/// <param name="CurrentStoreId">The store the customer is in now, or null.</param>
+/// <param name="LastStoreId">The store of the latest event that named one, or null.</param>
+public sealed record AudienceSubject(Customer360 View, string? CurrentStoreId, string? LastStoreId);

@@ -1,0 +1,152 @@
+using CustomerEngine.Storage.Postgres.Schema;
+using CustomerEngine.Storage.Postgres.Writing;
+using Npgsql;
+
+namespace CustomerEngine.Storage.Postgres.Connections;
+
+/// <summary>
+/// The store's lifecycle: nothing is opened until <see cref="InitializeAsync"/>, which migrates the
+/// schema and starts the writer; reads take pooled connections from the data source; disposal
+/// commits what is queued and closes everything.
+/// </summary>
+internal sealed class PostgresDatabase : IAsyncDisposable
+{
+    private readonly PostgresStoreOptions _options;
+    private readonly Lock _gate = new();
+    private Task? _initialization;
+    private GroupCommitWriter? _writer;
+    private bool _disposed;
+
+    public PostgresDatabase(PostgresStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new ArgumentException("The PostgreSQL store needs a connection string (ConnectionStrings:Engine in the host).", nameof(options));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchOperations, 1);
+        _options = options with { };
+        var connectionString = WithEngineDefaults(options.ConnectionString);
+        DatabaseName = connectionString.Database ?? "";
+        DataSource = NpgsqlDataSource.Create(connectionString);
+    }
+
+    /// <summary>The database named in the connection string (empty when it names none: the server then uses the user's name).</summary>
+    public string DatabaseName { get; }
+
+    /// <summary>Pooled connections. Reads open one per call; the writer keeps one of its own.</summary>
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>The writer; throws when the store is not initialized yet or already closed.</summary>
+    public GroupCommitWriter Writer
+    {
+        get
+        {
+            var writer = Volatile.Read(ref _writer);
+            ThrowUnlessOpen(writer is not null);
+            return writer!;
+        }
+    }
+
+    /// <summary>
+    /// A read statement on a pooled connection, which the statement opens when executed and returns
+    /// when its reader is disposed; throws when the store is not initialized yet or already closed.
+    /// </summary>
+    public NpgsqlCommand CreateReadCommand(string sql)
+    {
+        ThrowUnlessOpen(Volatile.Read(ref _writer) is not null);
+        return DataSource.CreateCommand(sql);
+    }
+
+    /// <summary>A pooled connection for reading; throws when the store is not initialized yet or already closed.</summary>
+    public ValueTask<NpgsqlConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        ThrowUnlessOpen(Volatile.Read(ref _writer) is not null);
+        return DataSource.OpenConnectionAsync(cancellationToken);
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, typeof(PostgresEngineStore));
+
+            // A failed attempt (say the server was still starting) may be retried; a successful or
+            // running one is shared, which makes a second call harmless.
+            if (_initialization is null || _initialization.IsFaulted || _initialization.IsCanceled)
+            {
+                _initialization = Task.Run(OpenAsync, CancellationToken.None);
+            }
+
+            return _initialization.WaitAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Task? initialization;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            initialization = _initialization;
+        }
+
+        if (initialization is not null)
+        {
+            try
+            {
+                await initialization.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Nothing was started by a failed initialization; the caller saw its exception already.
+            }
+        }
+
+        if (_writer is { } writer)
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await DataSource.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task OpenAsync()
+    {
+        await SchemaMigrator.MigrateAsync(DataSource, SchemaMigrator.LatestVersion, CancellationToken.None).ConfigureAwait(false);
+        Volatile.Write(ref _writer, new GroupCommitWriter(DataSource, _options.MaxBatchOperations));
+    }
+
+    // Statements are the same few texts over and over: preparing them once per connection saves
+    // the server parsing and planning each time. Kept when the connection string says otherwise.
+    private static NpgsqlConnectionStringBuilder WithEngineDefaults(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!builder.ContainsKey("Application Name"))
+        {
+            builder.ApplicationName = "CustomerEngine";
+        }
+
+        return builder;
+    }
+
+    private void ThrowUnlessOpen(bool initialized)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), typeof(PostgresEngineStore));
+        if (!initialized)
+        {
+            throw new InvalidOperationException("The PostgreSQL store is not initialized: call InitializeAsync first.");
+        }
+    }
+}
