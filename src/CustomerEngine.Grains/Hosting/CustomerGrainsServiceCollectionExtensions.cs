@@ -1,5 +1,6 @@
 using CustomerEngine.Domain.Customers;
 using CustomerEngine.Domain.Value;
+using CustomerEngine.Grains.Campaigns;
 using CustomerEngine.Grains.CrossSell;
 using CustomerEngine.Grains.Customers;
 using CustomerEngine.Grains.Engagement;
@@ -35,6 +36,7 @@ public static class CustomerGrainsServiceCollectionExtensions
         services.Configure<TierRules>(configuration.GetSection("Value:Tiers"));
         services.AddSingleton<ValueDistributionSnapshot>();
         services.TryAddSingleton<ValueModelSnapshot>();
+        services.TryAddSingleton<LifetimeValueSnapshot>();
         services.AddSingleton<CustomerIndexWriter>();
         services.AddSingleton<CustomerEventPipeline>();
         services.AddLiveCrossSellModel(configuration);
@@ -49,6 +51,7 @@ public static class CustomerGrainsServiceCollectionExtensions
             .AddGrain<IEngineMaintenanceGrain, EngineMaintenanceGrain>();
         services.AddHostedService<MaintenanceSchedule>();
         services.AddEngagement(configuration, runtime);
+        services.AddCampaigns(configuration, runtime);
         return runtime;
     }
 }

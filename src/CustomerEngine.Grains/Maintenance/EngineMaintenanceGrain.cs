@@ -16,6 +16,7 @@ public sealed class EngineMaintenanceGrain(
     CustomerIndexWriter indexWriter,
     ValueDistributionSnapshot values,
     ValueModelSnapshot models,
+    LifetimeValueSnapshot lifetimeValueSpread,
     IOptions<CustomerRules> customerRules,
     IOptions<TierRules> tierRules,
     IOptions<MaintenanceOptions> options,
@@ -114,6 +115,7 @@ public sealed class EngineMaintenanceGrain(
             }
 
             distribution = distribution.WithLifetimeValueTiers(lifetimeValues.OfType<double>(), tierRules.Value);
+            lifetimeValueSpread.Current = LifetimeValueHistogram.Of(lifetimeValues.OfType<double>());
         }
 
         values.Current = distribution;

@@ -1,3 +1,4 @@
+using CustomerEngine.Domain.Value;
 namespace CustomerEngine.Host.Overview;
 
 /// <summary>
@@ -32,4 +33,5 @@ public sealed record OverviewSnapshot(
     double? AcceptanceRate,
     IReadOnlyList<ActionAcceptance> Acceptance,
     IReadOnlyList<SegmentNps> NpsBySegment,
+    LifetimeValueHistogram? LifetimeValue,
     DateTimeOffset CountedAt);

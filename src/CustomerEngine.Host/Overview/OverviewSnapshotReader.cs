@@ -5,6 +5,7 @@ using CustomerEngine.Domain.Value;
 using CustomerEngine.Grains.Customers;
 using CustomerEngine.Grains.Engagement;
 using CustomerEngine.Grains.Presence;
+using CustomerEngine.Grains.Value;
 using CustomerEngine.Host.Ingestion;
 using CustomerEngine.Storage.Customers;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public sealed class OverviewSnapshotReader(
     AcceptedEventRate events,
     StorePresenceDirectory presence,
     OutcomeTally outcomes,
+    LifetimeValueSnapshot lifetimeValues,
     TimeProvider clock,
     IOptions<OverviewOptions> options)
 {
@@ -62,6 +64,7 @@ public sealed class OverviewSnapshotReader(
             AcceptanceRate: RateOf(acceptance.Sum(a => a.Accepted), acceptance.Sum(a => a.Dismissed)),
             Acceptance: acceptance,
             NpsBySegment: NpsBySegment(counts.NpsBySegment),
+            LifetimeValue: lifetimeValues.Current,
             CountedAt: counted.At);
     }
 

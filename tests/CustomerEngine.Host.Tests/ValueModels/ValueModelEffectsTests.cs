@@ -39,6 +39,34 @@ public sealed class ValueModelEffectsTests
     }
 
     [Fact]
+    public async Task After_a_fit_the_overview_shows_how_lifetime_value_spreads_over_the_base()
+    {
+        await using var factory = new EngineFactory(clock: new ManualTimeProvider(Now));
+        var client = factory.AdminClient();
+        await client.IngestInBatchesAsync(SimulatedBase.Purchases("o", 200, FirstDay, Now, seed: 11));
+        var (_, before, _) = await client.GetJsonAsync("/api/overview");
+
+        await client.FitAsync();
+        var clvs = new List<double>();
+        for (var i = 0; i < 200; i++)
+        {
+            if (await client.GetJsonAsync($"/api/customers/o-{i:D4}") is ({ } status, { } view, _) && status == System.Net.HttpStatusCode.OK && view["value"]!["clv"] is { } clv)
+            {
+                clvs.Add((double)clv);
+            }
+        }
+
+        var (_, after, _) = await client.GetJsonAsync("/api/overview");
+        var spread = after!["lifetimeValue"]!;
+
+        Assert.Null(before!["lifetimeValue"]);
+        Assert.Equal(clvs.Count, (long)spread["scored"]!);
+        Assert.Equal(clvs.Count, spread["bands"]!.AsArray().Sum(b => (long)b!["customers"]!));
+        Assert.Equal(clvs.Sum(), (double)spread["total"]!, 1);
+        EngineFactory.DeleteDatabase(factory.DatabasePath);
+    }
+
+    [Fact]
     public async Task A_customer_whose_p_alive_falls_below_the_threshold_moves_to_at_risk_with_that_reason()
     {
         var clock = new ManualTimeProvider(Now);

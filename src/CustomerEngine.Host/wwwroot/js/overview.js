@@ -71,6 +71,7 @@ function render(snapshot) {
   renderTiers(snapshot.tiers, total);
   renderAcceptance(snapshot.acceptance);
   renderNps(snapshot.npsBySegment);
+  renderLifetimeValue(snapshot.lifetimeValue);
   renderStores(snapshot.stores, snapshot.customersInStores);
 }
 
@@ -113,6 +114,17 @@ function renderTiers(counts, total) {
   updateBars($('tiers'), tiers.map(tier => ({
     key: tier, label: tier === 'unranked' ? 'Not ranked' : labels.tier[tier] ?? tier, value: counts[tier], max: total,
     text: integer.format(counts[tier]), fill: `tier-${tier}`,
+  })));
+}
+
+function renderLifetimeValue(histogram) {
+  $('clv-empty').hidden = !!histogram && histogram.scored > 0;
+  if (!histogram) { updateBars($('clv'), []); $('clv-median').textContent = ''; return; }
+  const most = Math.max(1, ...histogram.bands.map(b => b.customers));
+  $('clv-median').textContent = histogram.median == null ? '' : `median ${integer.format(Math.round(histogram.median))}`;
+  updateBars($('clv'), histogram.bands.map(b => ({
+    key: String(b.from), label: b.to == null ? `${integer.format(b.from)}+` : `${integer.format(b.from)}–${integer.format(b.to)}`,
+    value: b.customers, max: most, text: integer.format(b.customers), fill: 'tier-high',
   })));
 }
 
