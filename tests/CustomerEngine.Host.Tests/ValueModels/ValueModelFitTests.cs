@@ -47,7 +47,7 @@ public sealed class ValueModelFitTests
             builder.ConfigureTestServices(services =>
             {
                 services.RemoveAll<IEventLog>();
-                services.AddSingleton<IEventLog>(provider => new GatedEventLog(provider.GetRequiredService<SqliteEngineStore>(), gate.Task));
+                services.AddSingleton<IEventLog>(provider => new GatedEventLog(provider.GetRequiredService<SqliteEngineStore>(), gate.Task, holds: (type, afterSequence) => type == "purchase" && afterSequence > 0));
             });
         });
         var client = gated.AdminClient();

@@ -1,12 +1,12 @@
 using CustomerEngine.Storage.Events;
 
-namespace CustomerEngine.Host.Tests.ValueModels;
+namespace CustomerEngine.Host.Tests.Support;
 
 /// <summary>
-/// The real event log, except that a walk through the purchases stops after its first page until the test opens
-/// the gate: a fit is then reliably caught mid-run.
+/// The real event log, except that the scans <paramref name="holds"/> picks (all of them by default)
+/// wait for <paramref name="gate"/>: a test can then be sure a backfill or a fit is running while it acts.
 /// </summary>
-public sealed class GatedEventLog(IEventLog inner, Task gate) : IEventLog
+public sealed class GatedEventLog(IEventLog inner, Task gate, Func<string, long, bool>? holds = null) : IEventLog
 {
     public Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default) =>
         inner.AppendAsync(events, cancellationToken);
@@ -19,7 +19,7 @@ public sealed class GatedEventLog(IEventLog inner, Task gate) : IEventLog
 
     public async Task<IReadOnlyList<StoredEvent>> ScanAsync(string type, long afterSequence, int limit, CancellationToken cancellationToken = default)
     {
-        if (type == "purchase" && afterSequence > 0)
+        if (holds?.Invoke(type, afterSequence) ?? true)
         {
             await gate.WaitAsync(cancellationToken);
         }
