@@ -1,4 +1,5 @@
 using CustomerEngine.Grains.Hosting;
+using CustomerEngine.Host.Campaigns;
 using CustomerEngine.Host.CrossSell;
 using CustomerEngine.Host.Customers;
 using CustomerEngine.Host.Dashboards;
@@ -7,11 +8,12 @@ using CustomerEngine.Host.Engagement;
 using CustomerEngine.Host.Health;
 using CustomerEngine.Host.Hubs;
 using CustomerEngine.Host.Ingestion;
+using CustomerEngine.Host.Limits;
 using CustomerEngine.Host.Overview;
 using CustomerEngine.Host.Security;
 using CustomerEngine.Host.Stores;
+using CustomerEngine.Host.Telemetry;
 using CustomerEngine.Host.ValueModels;
-using CustomerEngine.Storage.Sqlite;
 
 namespace CustomerEngine.Host.Hosting;
 
@@ -26,6 +28,9 @@ public static class CustomerEngineHostExtensions
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+
+        // First, so that export starts before and stops after every other hosted service.
+        builder.AddEngineTelemetry();
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddOperationTransformer<EventsRequestBodyDocumentation>());
@@ -33,24 +38,33 @@ public static class CustomerEngineHostExtensions
 
         // Order matters: hosted services stop in reverse, so the store (first) outlives the
         // grains (last) that flush their state into it on shutdown.
-        services.AddSqliteEngineStore(o => configuration.GetSection("Storage").Bind(o));
+        services.AddEngineStore(configuration);
         services.AddCustomerGrains(configuration);
         services.AddValueModels(configuration);
         services.AddEventIngestion(configuration);
+        services.AddIngestRateLimiting(configuration);
         services.AddDemoSimulator(configuration);
         services.AddCrossSellApi(configuration);
         services.AddEngagementHub(configuration);
         services.AddEngineOverview(configuration);
+        services.AddCampaignsApi(configuration);
+
+        // Last, so that it is the first to hear the host is stopping and to stop being ready.
+        services.AddEngineHealth();
         return builder;
     }
 
     /// <summary>Maps every endpoint of the engine.</summary>
     public static WebApplication MapCustomerEngine(this WebApplication app)
     {
+        app.UseHttpServerSpanEnrichment();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseEngineSecurity();
+
+        // After authentication, so the per-caller window knows the caller.
+        app.UseRateLimiter();
         app.MapDashboardPages();
         app.MapOpenApi().RequireAuthorization(EnginePolicies.Anonymous);
         app.MapEventsApi();
@@ -61,6 +75,7 @@ public static class CustomerEngineHostExtensions
         app.MapCrossSellApi();
         app.MapEngagementHub();
         app.MapOverviewApi();
+        app.MapCampaignsApi();
         app.MapHealthApi();
         return app;
     }
