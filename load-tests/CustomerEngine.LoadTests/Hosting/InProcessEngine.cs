@@ -9,7 +9,10 @@ using Microsoft.Extensions.Logging;
 
 namespace CustomerEngine.LoadTests.Hosting;
 
-/// <summary>The real engine on Kestrel on a free loopback port, over a fresh SQLite file, so the tool works on a fresh machine.</summary>
+/// <summary>
+/// The real engine on Kestrel on a free loopback port, over a fresh SQLite file, so the tool works
+/// on a fresh machine, or over a PostgreSQL database given by connection string.
+/// </summary>
 public sealed class InProcessEngine : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -25,16 +28,24 @@ public sealed class InProcessEngine : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The engine's services, for scenarios that read its counters directly.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>An admin key made for this run only.</summary>
     public string ApiKey { get; }
 
-    public static async Task<InProcessEngine> StartAsync()
+    public static async Task<InProcessEngine> StartAsync(string storage = "sqlite", string? connection = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ce-load", Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration["Storage:Path"] = Path.Combine(folder, "engine.db");
+        if (storage == "postgres")
+        {
+            builder.Configuration["Storage:Provider"] = "Postgres";
+            builder.Configuration["ConnectionStrings:Engine"] = connection;
+        }
 
         // A production engine refuses to start without users; this one gets a throwaway operator and key.
         var apiKey = $"load-{Guid.NewGuid():N}";
@@ -58,6 +69,9 @@ public sealed class InProcessEngine : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 }

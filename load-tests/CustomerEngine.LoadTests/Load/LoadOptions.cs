@@ -16,13 +16,15 @@ public sealed record LoadOptions(
     int Seed,
     string? Out,
     string ApiKey,
-    int Dashboards)
+    int Dashboards,
+    string Storage = "sqlite",
+    string? Connection = null)
 {
     public static LoadOptions Parse(string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
         {
-            throw new ArgumentException("usage: <ingest|baseline|memory|push> [--target URL] [--rate EVENTS_PER_S] [--duration 30s] [--warmup 5s] [--customers N] [--stores N] [--concurrency N] [--batch N] [--seed N] [--out FILE] [--api-key KEY] [--dashboards N]; push defaults to --rate 2000 --customers 10000 --dashboards 50");
+            throw new ArgumentException("usage: <ingest|baseline|memory|push|campaigns|append> [--target URL] [--rate EVENTS_PER_S] [--duration 30s] [--warmup 5s] [--customers N] [--stores N] [--concurrency N] [--batch N] [--seed N] [--out FILE] [--api-key KEY] [--dashboards N] [--storage sqlite|postgres --connection CONNECTION_STRING]; push and campaigns default to --rate 2000 --customers 10000");
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -35,7 +37,7 @@ public sealed record LoadOptions(
         int Int(string name, int fallback) => Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
         // Push latency is only meaningful against a fixed rate, and its target is a store-sized base.
-        var push = args[0] == "push";
+        var push = args[0] is "push" or "campaigns";
         return new LoadOptions(
             args[0],
             Get("target") is { } t ? new Uri(t) : null,
@@ -49,8 +51,19 @@ public sealed record LoadOptions(
             Int("seed", 42),
             Get("out"),
             Get("api-key") ?? (push ? "demo-admin-key" : "demo-ingest-key"),
-            Int("dashboards", 50));
+            Int("dashboards", 50),
+            StorageOf(Get("storage"), Get("connection")),
+            Get("connection"));
     }
+
+    // The in-process engine's store: a fresh SQLite file, or an existing PostgreSQL database.
+    private static string StorageOf(string? storage, string? connection) => storage?.ToLowerInvariant() switch
+    {
+        null or "sqlite" => "sqlite",
+        "postgres" when connection is not null => "postgres",
+        "postgres" => throw new ArgumentException("--storage postgres needs --connection \"Host=…;Database=…;Username=…\" (the database must exist)"),
+        _ => throw new ArgumentException($"unknown --storage '{storage}': use sqlite or postgres"),
+    };
 
     private static TimeSpan ParseDuration(string text) => text[^1] switch
     {

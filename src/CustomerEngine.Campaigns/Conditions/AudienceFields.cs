@@ -1,8 +1,3 @@
-using System.Collections;
-using System.Linq.Expressions;
-using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CustomerEngine.Domain.Views;
 
 namespace CustomerEngine.Campaigns.Conditions;
@@ -23,139 +18,28 @@ internal static class AudienceFields
     /// <summary>A reader for <paramref name="path"/> and the type of its values, or an error message.</summary>
     public static (FieldReader<AudienceSubject>? Reader, Type? ValueType, string? Error) Compile(string path)
     {
-        var segments = path.Split('.');
-        if (segments.Any(string.IsNullOrWhiteSpace))
+        var id = FieldValueCache.IdOf("audience:" + path);
+        switch (path)
         {
-            return (null, null, $"'{path}' is not a dotted path such as lifecycle.stage");
+            case CurrentStoreId:
+                return (new StoreFieldReader(id, static s => s.CurrentStoreId), typeof(string), null);
+            case LastStoreId:
+                return (new StoreFieldReader(id, static s => s.LastStoreId), typeof(string), null);
         }
 
-        if (segments.Length == 1 && segments[0] == CurrentStoreId)
-        {
-            return (new ViewFieldReader(s => s.CurrentStoreId, []), typeof(string), null);
-        }
-
-        if (segments.Length == 1 && segments[0] == LastStoreId)
-        {
-            return (new ViewFieldReader(s => s.LastStoreId, []), typeof(string), null);
-        }
-
-        var steps = new List<PathStep>();
-        var type = typeof(Customer360);
-        var walked = new List<string>();
-        foreach (var segment in segments)
-        {
-            if (DictionaryValueType(type) is { } valueType)
-            {
-                steps.Add(new PathStep(PathStepKind.Key, Key: segment));
-                type = valueType;
-                walked.Add(segment);
-                continue;
-            }
-
-            if (ElementType(type) is { } elementType)
-            {
-                steps.Add(new PathStep(PathStepKind.Each));
-                type = elementType;
-            }
-
-            var property = Properties(type).FirstOrDefault(p => JsonName(p) == segment);
-            if (property is null)
-            {
-                var at = walked.Count == 0 ? "the customer view" : string.Join('.', walked);
-                return (null, null, $"'{path}' is not a field of the customer view: {at} has no '{segment}' (it has {string.Join(", ", Properties(type).Select(JsonName))})");
-            }
-
-            steps.Add(new PathStep(PathStepKind.Property, Getter: GetterOf(property)));
-            type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            walked.Add(segment);
-        }
-
-        if (type != typeof(string) && ElementType(type) is { } scalarElement)
-        {
-            steps.Add(new PathStep(PathStepKind.Each));
-            type = Nullable.GetUnderlyingType(scalarElement) ?? scalarElement;
-        }
-
-        if (!ScalarValues.IsScalar(type))
-        {
-            var fields = DictionaryValueType(type) is null ? string.Join(", ", Properties(type).Select(JsonName)) : "any attribute name";
-            return (null, null, $"'{path}' names an object, not a value: name one of its fields ({fields})");
-        }
-
-        return (new ViewFieldReader(s => s.View, [.. steps]), type, null);
+        var (steps, type, error) = ObjectPaths.Compile(typeof(Customer360), path, "the customer view");
+        return steps is null ? (null, null, error) : (new ViewFieldReader(id, steps), type, null);
     }
 
-    private static IEnumerable<PropertyInfo> Properties(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is null);
-
-    private static string JsonName(PropertyInfo property) =>
-        property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-
-    private static Type? DictionaryValueType(Type type)
+    private sealed class ViewFieldReader(int id, PathStep[] steps) : FieldReader<AudienceSubject>
     {
-        var dictionary = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>)
-            ? type
-            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>));
-        return dictionary?.GetGenericArguments() is [var key, var value] && key == typeof(string) ? value : null;
+        public override FieldValue[] Values(AudienceSubject subject) =>
+            subject.Values.Get(id, (subject.View, steps), static s => ObjectPaths.Collect(s.View, s.steps));
     }
 
-    private static Type? ElementType(Type type)
+    private sealed class StoreFieldReader(int id, Func<AudienceSubject, string?> read) : FieldReader<AudienceSubject>
     {
-        if (type == typeof(string) || DictionaryValueType(type) is not null)
-        {
-            return null;
-        }
-
-        var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
-            ? type
-            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
-        return enumerable?.GetGenericArguments()[0];
-    }
-
-    // A compiled delegate instead of PropertyInfo.GetValue: audiences are evaluated on every
-    // arbitration, and reflection would cost more than the rest of the evaluation together.
-    private static Func<object, object?> GetterOf(PropertyInfo property)
-    {
-        var target = Expression.Parameter(typeof(object), "target");
-        var read = Expression.Property(Expression.Convert(target, property.DeclaringType!), property);
-        return Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), target).Compile();
-    }
-
-    private sealed class ViewFieldReader(Func<AudienceSubject, object?> root, PathStep[] steps) : FieldReader<AudienceSubject>
-    {
-        public override bool Any(AudienceSubject subject, ValueTest test) => Walk(root(subject), 0, test);
-
-        private bool Walk(object? value, int index, ValueTest test)
-        {
-            if (value is null)
-            {
-                return false;
-            }
-
-            if (index == steps.Length)
-            {
-                return test.Matches(ScalarValues.Of(value));
-            }
-
-            var step = steps[index];
-            switch (step.Kind)
-            {
-                case PathStepKind.Property:
-                    return Walk(step.Getter!(value), index + 1, test);
-                case PathStepKind.Key:
-                    return value is IReadOnlyDictionary<string, string> attributes && attributes.TryGetValue(step.Key!, out var found) && Walk(found, index + 1, test);
-                default:
-                    foreach (var item in (IEnumerable)value)
-                    {
-                        if (Walk(item, index + 1, test))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-            }
-        }
+        public override FieldValue[] Values(AudienceSubject subject) =>
+            subject.Values.Get(id, (subject, read), static s => s.read(s.subject) is { } store ? [FieldValue.OfText(store)] : []);
     }
 }

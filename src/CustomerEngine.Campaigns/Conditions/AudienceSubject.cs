@@ -10,4 +10,17 @@ namespace CustomerEngine.Campaigns.Conditions;
 /// <param name="View">The customer's 360 view at the moment of the decision.</param>
 /// <param name="CurrentStoreId">The store the customer is in now, or null.</param>
 /// <param name="LastStoreId">The store of the latest event that named one, or null.</param>
-public sealed record AudienceSubject(Customer360 View, string? CurrentStoreId, string? LastStoreId);
+public sealed record AudienceSubject(Customer360 View, string? CurrentStoreId, string? LastStoreId)
+{
+    /// <summary>A copy with other values (<c>with</c>); it reads its fields afresh.</summary>
+    private AudienceSubject(AudienceSubject original)
+    {
+        View = original.View;
+        CurrentStoreId = original.CurrentStoreId;
+        LastStoreId = original.LastStoreId;
+        Values = new FieldValueCache();
+    }
+
+    /// <summary>The values of this subject read so far.</summary>
+    internal FieldValueCache Values { get; } = new();
+}

@@ -14,14 +14,10 @@ internal static class ConditionCompiler
     private const int MaxOperands = 1_000;
 
     public static CompiledCondition<AudienceSubject>? CompileAudience(Condition? condition, string at, List<CampaignValidationError> errors) =>
-        Compile(condition, at, errors, 0, path =>
-        {
-            var (reader, type, error) = AudienceFields.Compile(path);
-            return (reader, type, error);
-        });
+        Compile<AudienceSubject>(condition, at, errors, 0, AudienceFields.Compile);
 
     public static CompiledCondition<TriggerSubject>? CompileEvent(Condition? condition, string at, List<CampaignValidationError> errors) =>
-        Compile(condition, at, errors, 0, path =>
+        Compile<TriggerSubject>(condition, at, errors, 0, path =>
         {
             var (reader, error) = EventFields.Compile(path);
             return (reader, null, error);
@@ -123,7 +119,7 @@ internal static class ConditionCompiler
                     }
                 }
 
-                test = new ValueTest(ValueTestKind.In, operands);
+                test = new ValueTest(ValueTestKind.In, [.. operands]);
             }
         }
         else if (condition.EqualTo is { } equal)

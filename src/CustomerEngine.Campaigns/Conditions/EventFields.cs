@@ -1,61 +1,39 @@
-using System.Text.Json;
+using System.Collections.Concurrent;
 using CustomerEngine.Campaigns.Triggers;
 
 namespace CustomerEngine.Campaigns.Conditions;
 
 /// <summary>
-/// Reads dotted paths in a triggering event: first in its <c>data</c> (so <c>items.category</c> is
-/// every line's category of a purchase), then at the event's top level (<c>storeId</c>,
-/// <c>channel</c>). Arrays are looked into; a text that reads as an RFC 3339 time compares as a time with <c>gte</c>/<c>lte</c>.
+/// Reads dotted paths of a triggering event's wire form: first in its <c>data</c> (so
+/// <c>items.category</c> is every line's category of a purchase), then at the event's top level
+/// (<c>storeId</c>, <c>channel</c>). The data's shape depends on the event type, so a path is
+/// compiled per data type, on first sight, and a path the type does not have matches nothing.
 /// </summary>
 internal static class EventFields
 {
-    public static (FieldReader<TriggerSubject>? Reader, string? Error) Compile(string path)
-    {
-        var segments = path.Split('.');
-        return segments.Any(string.IsNullOrWhiteSpace)
+    public static (FieldReader<TriggerSubject>? Reader, string? Error) Compile(string path) =>
+        path.Split('.').Any(string.IsNullOrWhiteSpace)
             ? (null, $"'{path}' is not a dotted path such as items.category")
-            : (new JsonFieldReader(segments), null);
-    }
+            : (new EventFieldReader(FieldValueCache.IdOf("event:" + path), path), null);
 
-    private sealed class JsonFieldReader(string[] segments) : FieldReader<TriggerSubject>
+    private sealed class EventFieldReader(int id, string path) : FieldReader<TriggerSubject>
     {
-        public override bool Any(TriggerSubject subject, ValueTest test)
+        private readonly ConcurrentDictionary<Type, PathStep[]?> _byType = new();
+
+        public override FieldValue[] Values(TriggerSubject subject) =>
+            subject.Values.Get(id, (subject, this), static s => s.Item2.Read(s.subject));
+
+        private FieldValue[] Read(TriggerSubject subject)
         {
-            var data = subject.Data;
-            if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty(segments[0], out _))
+            if (subject.Data is { } data && StepsFor(data.GetType()) is { } dataSteps)
             {
-                return Walk(data, 0, test);
+                return ObjectPaths.Collect(data, dataSteps);
             }
 
-            return Walk(subject.Root, 0, test);
+            return StepsFor(subject.Root.GetType()) is { } rootSteps ? ObjectPaths.Collect(subject.Root, rootSteps) : [];
         }
 
-        private bool Walk(JsonElement element, int index, ValueTest test)
-        {
-            switch (element.ValueKind)
-            {
-                case JsonValueKind.Array:
-                    foreach (var item in element.EnumerateArray())
-                    {
-                        if (Walk(item, index, test))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                case JsonValueKind.Object when index < segments.Length:
-                    return element.TryGetProperty(segments[index], out var next) && Walk(next, index + 1, test);
-                case JsonValueKind.String when index == segments.Length:
-                    return test.Matches(FieldValue.OfText(element.GetString()!));
-                case JsonValueKind.Number when index == segments.Length:
-                    return test.Matches(FieldValue.OfNumber(element.GetDouble()));
-                case JsonValueKind.True or JsonValueKind.False when index == segments.Length:
-                    return test.Matches(FieldValue.OfFlag(element.ValueKind == JsonValueKind.True));
-                default:
-                    return false;
-            }
-        }
+        private PathStep[]? StepsFor(Type type) =>
+            _byType.GetOrAdd(type, static (t, p) => ObjectPaths.Compile(t, p, "the event").Steps, path);
     }
 }

@@ -5,5 +5,19 @@ namespace CustomerEngine.Campaigns.Conditions;
 internal abstract class FieldReader<TSubject>
 {
     /// <summary>True when <paramref name="test"/> holds for any value at the path; false when there is none.</summary>
-    public abstract bool Any(TSubject subject, ValueTest test);
+    public bool Any(TSubject subject, ValueTest test)
+    {
+        foreach (var value in Values(subject))
+        {
+            if (test.Matches(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Every value at the path (read once per subject and path, then remembered by the subject).</summary>
+    public abstract FieldValue[] Values(TSubject subject);
 }

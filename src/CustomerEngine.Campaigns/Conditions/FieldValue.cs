@@ -27,6 +27,20 @@ internal readonly struct FieldValue
 
     public static FieldValue OfText(string text) => new(FieldValueKind.Text, text, 0, false, default);
 
+    public static FieldValue? OfNullableText(string? text) => text is null ? null : OfText(text);
+
+    public static FieldValue OfInt32(int number) => OfNumber(number);
+
+    public static FieldValue OfInt64(long number) => OfNumber(number);
+
+    public static FieldValue OfDecimal(decimal number) => OfNumber((double)number);
+
+    public static FieldValue OfSingle(float number) => OfNumber(number);
+
+    public static FieldValue OfInt16(short number) => OfNumber(number);
+
+    public static FieldValue OfDateTime(DateTime time) => OfTime(new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)));
+
     public static FieldValue OfNumber(double number) => new(FieldValueKind.Number, null, number, false, default);
 
     public static FieldValue OfFlag(bool flag) => new(FieldValueKind.Flag, null, 0, flag, default);

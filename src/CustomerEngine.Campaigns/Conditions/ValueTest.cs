@@ -1,11 +1,11 @@
 namespace CustomerEngine.Campaigns.Conditions;
 
 /// <summary>The test a field condition applies to each value found at its path; any match suffices.</summary>
-internal sealed class ValueTest(ValueTestKind kind, IReadOnlyList<Operand> operands, Operand? low = null, Operand? high = null)
+// Operands are an array, looped by index: tests run for every value of every condition of every campaign.
+internal sealed class ValueTest(ValueTestKind kind, Operand[] operands, Operand? low = null, Operand? high = null)
 {
     public ValueTestKind Kind => kind;
 
-    public IReadOnlyList<Operand> Operands => operands;
 
     public bool Matches(in FieldValue value)
     {
@@ -13,9 +13,9 @@ internal sealed class ValueTest(ValueTestKind kind, IReadOnlyList<Operand> opera
         {
             case ValueTestKind.In:
             case ValueTestKind.EqualTo:
-                foreach (var operand in operands)
+                for (var i = 0; i < operands.Length; i++)
                 {
-                    if (operand.Equal(value))
+                    if (operands[i].Equal(value))
                     {
                         return true;
                     }

@@ -5,7 +5,7 @@ namespace CustomerEngine.Campaigns.Definitions;
 /// <summary>
 /// A campaign as marketing writes it: the wire contract of <c>/api/campaigns</c>. Fields may be
 /// added to it; the existing ones are never renamed. Everything is optional here so that a
-/// malformed definition can be read and then rejected field by field (see <see cref="Validation.CampaignValidation"/>).
+/// malformed definition can be read and then rejected field by field (see <see cref="Evaluation.CampaignCompiler"/>).
 /// </summary>
 public sealed record CampaignDefinition
 {

@@ -78,6 +78,10 @@ public sealed class CompiledCampaign
         return _audience is null || _audience.Matches(subject);
     }
 
+    /// <summary>Whether a decision prompted by <paramref name="trigger"/> is one this campaign looks at at all (its trigger's type).</summary>
+    public bool LooksAt(TriggerSubject? trigger) =>
+        TriggerType is null || TriggerType == CampaignTriggerTypes.LifecycleChanged || (trigger is not null && string.Equals(trigger.Type, TriggerType, StringComparison.Ordinal));
+
     /// <summary>
     /// Evaluates the campaign for one customer at one decision. Cheap checks come first: the
     /// schedule and the trigger's type rule out most campaigns before any condition is read.
@@ -85,7 +89,12 @@ public sealed class CompiledCampaign
     /// <param name="subject">The customer.</param>
     /// <param name="trigger">The event that prompted the decision, if any.</param>
     /// <param name="now">The moment of the decision.</param>
-    public CampaignEvaluation Evaluate(AudienceSubject subject, TriggerSubject? trigger, DateTimeOffset now)
+    /// <param name="knownInAudience">
+    /// True when the customer was already found in the audience: if the trigger's condition does not
+    /// hold, the audience is then not read again (nothing would be counted), and the result is
+    /// <see cref="CampaignDecision.InAudience"/>.
+    /// </param>
+    public CampaignEvaluation Evaluate(AudienceSubject subject, TriggerSubject? trigger, DateTimeOffset now, bool knownInAudience = false)
     {
         ArgumentNullException.ThrowIfNull(subject);
         if (!Schedule.IsOpen(now))
@@ -114,12 +123,20 @@ public sealed class CompiledCampaign
             occurrence = trigger;
         }
 
+        // The event's condition first: it is usually the more selective, and it spares the
+        // audience for a customer already counted.
+        var whereHolds = _where is null || _where.Matches(occurrence!);
+        if (!whereHolds && knownInAudience)
+        {
+            return new CampaignEvaluation(CampaignDecision.InAudience);
+        }
+
         if (!InAudience(subject))
         {
             return new CampaignEvaluation(CampaignDecision.OutsideAudience);
         }
 
-        if (_where is not null && !_where.Matches(occurrence!))
+        if (!whereHolds)
         {
             return new CampaignEvaluation(CampaignDecision.InAudience);
         }

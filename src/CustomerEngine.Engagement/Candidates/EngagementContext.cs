@@ -5,6 +5,7 @@ using CustomerEngine.Domain.Events;
 using CustomerEngine.Domain.Value;
 using CustomerEngine.Domain.Views;
 using CustomerEngine.Engagement.Actions;
+using CustomerEngine.Engagement.Contact;
 
 namespace CustomerEngine.Engagement.Candidates;
 
@@ -74,6 +75,17 @@ public sealed class EngagementContext
 
     /// <summary>The event that prompted this decision, if any (a store entry, a cart addition…).</summary>
     public CustomerEvent? TriggeringEvent { get; init; }
+
+    /// <summary>
+    /// The customer's contact history before this decision, when the caller has it: a provider can
+    /// tell from it which of its actions are current suggestions (and keep proposing them) without
+    /// state of its own. Empty when not given.
+    /// </summary>
+    public ContactHistory Contact
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(value));
+    } = ContactHistory.Empty;
 
     /// <summary>The store the customer is in right now, as the host's presence tracking knows it; null when not in a store.</summary>
     public string? PresentInStoreId { get; init; }

@@ -56,6 +56,11 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     // Contact history or suggestions changed since the last snapshot.
     private bool _engagementChanged;
 
+    // The providers' version the current suggestions were decided under (live campaigns move it).
+    // In memory only: a fresh activation takes the version of its moment, so reading suggestions
+    // after a restart does not decide them again by itself.
+    private long _providersVersion;
+
     /// <summary>Created by the grain runtime.</summary>
     public CustomerGrain(
         IGrainContext context,
@@ -77,6 +82,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         _models = models;
         _engagement = engagement;
         _suggestions = suggestions;
+        _providersVersion = suggestions.ProvidersVersion;
         _rules = rules.Value;
         _options = options.Value;
         _logger = logger;
@@ -200,7 +206,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         }
 
         var now = Clock.GetUtcNow();
-        if (Snapshot.CatalogVersion != _suggestions.Catalog.Current.Version || Snapshot.Suggestions.Exists(s => s.ExpiresAt <= now))
+        if (Snapshot.CatalogVersion != _suggestions.Catalog.Current.Version || _providersVersion != _suggestions.ProvidersVersion || Snapshot.Suggestions.Exists(s => s.ExpiresAt <= now))
         {
             RefreshSuggestions(null, push: false);
         }
@@ -379,11 +385,14 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             return;
         }
 
+        // Read before deciding: a campaign change during the decision must make the next read decide again.
+        var providersVersion = _suggestions.ProvidersVersion;
         var result = _suggestions.Arbitrate(customer, Clock.GetUtcNow(), _values.Current, _rules, _models.Current, Snapshot.Contact, trigger, _presentInStoreId);
         var changed = result.Changed || Snapshot.Suggestions.Count != result.Suggestions.Count;
         Snapshot.Contact = result.History;
         Snapshot.Suggestions = [.. result.Suggestions];
         Snapshot.CatalogVersion = _suggestions.Catalog.Current.Version;
+        _providersVersion = providersVersion;
         _engagementChanged = true;
         if (changed || push)
         {

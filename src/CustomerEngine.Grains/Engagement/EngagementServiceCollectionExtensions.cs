@@ -1,5 +1,6 @@
 using CustomerEngine.Engagement.Candidates;
 using CustomerEngine.Engagement.Handlers;
+using CustomerEngine.Engagement.Suggestions;
 using CustomerEngine.Grains.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,7 @@ public static class EngagementServiceCollectionExtensions
     /// Adds a plug-in behaviour: <typeparamref name="TBehavior"/> is registered as every engagement
     /// extension point it implements: <see cref="IEngagementEventHandler"/> (sees every applied
     /// event; may set custom attributes and emit derived events), <see cref="ICandidateActionProvider"/>
-    /// (proposes actions) and <see cref="IContextWeightRule"/> (weighs candidates). One instance
+    /// (proposes actions), <see cref="IContextWeightRule"/> (weighs candidates) and <see cref="ISuggestionObserver"/> (sees what was presented). One instance
     /// serves them all and every customer, so it must be thread-safe; an exception it throws is
     /// logged and counted, and never breaks the customer grain.
     /// </summary>
@@ -51,6 +52,12 @@ public static class EngagementServiceCollectionExtensions
             implementsAny = true;
         }
 
+        if (typeof(ISuggestionObserver).IsAssignableFrom(typeof(TBehavior)))
+        {
+            services.AddSingleton(sp => (ISuggestionObserver)sp.GetRequiredService<TBehavior>());
+            implementsAny = true;
+        }
+
         if (typeof(IContextWeightRule).IsAssignableFrom(typeof(TBehavior)))
         {
             services.AddSingleton(sp => (IContextWeightRule)sp.GetRequiredService<TBehavior>());
@@ -59,6 +66,6 @@ public static class EngagementServiceCollectionExtensions
 
         return implementsAny
             ? services
-            : throw new ArgumentException($"{typeof(TBehavior).Name} implements none of IEngagementEventHandler, ICandidateActionProvider, IContextWeightRule.", nameof(TBehavior));
+            : throw new ArgumentException($"{typeof(TBehavior).Name} implements none of IEngagementEventHandler, ICandidateActionProvider, IContextWeightRule, ISuggestionObserver.", nameof(TBehavior));
     }
 }

@@ -13,6 +13,7 @@ using CustomerEngine.Engagement.Failures;
 using CustomerEngine.Engagement.Handlers;
 using CustomerEngine.Engagement.Learning;
 using CustomerEngine.Engagement.Outcomes;
+using CustomerEngine.Engagement.Suggestions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,8 @@ public sealed class SuggestionEngine
     private readonly ICrossSellModelReader? _crossSell;
     private readonly ILogger<SuggestionEngine> _logger;
     private readonly OutcomeTally _tally;
+    private readonly ISuggestionObserver[] _observers;
+    private readonly IVersionedCandidateProvider[] _versionedProviders;
     private readonly Random _random;
     private readonly Lock _randomLock = new();
 
@@ -44,6 +47,7 @@ public sealed class SuggestionEngine
         IEnumerable<ICandidateActionProvider> providers,
         IEnumerable<IContextWeightRule> weightRules,
         IEnumerable<IEngagementEventHandler> handlers,
+        IEnumerable<ISuggestionObserver> observers,
         ActionCatalogHolder catalog,
         OutcomeTally tally,
         IOptions<EngagementOptions> options,
@@ -51,7 +55,10 @@ public sealed class SuggestionEngine
         ILogger<SuggestionEngine> logger)
     {
         var settings = options.Value;
-        _arbitrator = Arbitrator.CreateDefault(settings.ToContactPolicy(), extraProviders: providers, extraRules: weightRules);
+        var extraProviders = providers.ToArray();
+        _arbitrator = Arbitrator.CreateDefault(settings.ToContactPolicy(), extraProviders: extraProviders, extraRules: weightRules);
+        _versionedProviders = [.. extraProviders.OfType<IVersionedCandidateProvider>()];
+        _observers = [.. observers];
         _dispatcher = new EngagementEventDispatcher(handlers);
         _crossSell = services.GetService(typeof(ICrossSellModelReader)) as ICrossSellModelReader;
         _random = settings.Seed is { } seed ? new Random(seed) : new Random();
@@ -72,6 +79,24 @@ public sealed class SuggestionEngine
     /// <summary>The contact policy in force.</summary>
     public ContactPolicyOptions Policy => _arbitrator.Options;
 
+    /// <summary>
+    /// The sum of the versions of the providers whose proposals change without customer events
+    /// (<see cref="IVersionedCandidateProvider"/>); suggestions decided under a smaller value are stale.
+    /// </summary>
+    public long ProvidersVersion
+    {
+        get
+        {
+            long version = 0;
+            foreach (var provider in _versionedProviders)
+            {
+                version += provider.Version;
+            }
+
+            return version;
+        }
+    }
+
     /// <summary>Whether any plug-in event handler is registered (otherwise dispatch can be skipped).</summary>
     public bool HasEventHandlers => _dispatcher.Handlers.Count > 0;
 
@@ -86,6 +111,7 @@ public sealed class SuggestionEngine
             CrossSell = _crossSell?.Model,
             TriggeringEvent = trigger,
             PresentInStoreId = presentInStoreId,
+            Contact = history,
         };
         // A child of the grain call that decides, so a trace shows what an event made the engine suggest.
         using var activity = EngagementTelemetry.ActivitySource.StartActivity(EngagementTelemetry.ArbitrationSpanName, ActivityKind.Internal);
@@ -120,6 +146,11 @@ public sealed class SuggestionEngine
             _tally.Presented(presented.Kind);
         }
 
+        foreach (var observer in _observers)
+        {
+            Observe(observer, state.CustomerId, o => o.Arbitrated(context, result));
+        }
+
         return result;
     }
 
@@ -139,9 +170,29 @@ public sealed class SuggestionEngine
         {
             _tally.Record(recording.Presentation?.Kind ?? "unknown", outcome);
             OutcomesRecorded.Add(1, new KeyValuePair<string, object?>("kind", recording.Presentation?.Kind), new KeyValuePair<string, object?>("outcome", outcome == SuggestionOutcome.Accepted ? "accepted" : "dismissed"));
+            if (recording.Presentation is { } presentation && SuggestionIds.TryGetCustomer(suggestionId, out var customerId))
+            {
+                foreach (var observer in _observers)
+                {
+                    Observe(observer, customerId, o => o.OutcomeRecorded(customerId, presentation, outcome, at));
+                }
+            }
         }
 
         return recording;
+    }
+
+    // An observer that throws is logged and counted like any plug-in, never fatal to the grain.
+    private void Observe(ISuggestionObserver observer, string customerId, Action<ISuggestionObserver> call)
+    {
+        try
+        {
+            call(observer);
+        }
+        catch (Exception e)
+        {
+            Report(customerId, [new ExtensionFailure(observer.GetType().Name, ExtensionKind.Provider, $"{e.GetType().Name}: {e.Message}", e)]);
+        }
     }
 
     private void Report(string customerId, IReadOnlyList<ExtensionFailure> failures)

@@ -8,7 +8,7 @@ namespace CustomerEngine.Host.Dashboards;
 /// </summary>
 public static class DashboardPages
 {
-    /// <summary>Serves the scripts and styles, and maps <c>/staff</c> and <c>/overview</c>.</summary>
+    /// <summary>Serves the scripts and styles, and maps <c>/staff</c>, <c>/overview</c> and <c>/marketing</c>.</summary>
     public static WebApplication MapDashboardPages(this WebApplication app)
     {
         app.MapGet("/staff", (IWebHostEnvironment environment) => Page(environment, "staff.html"))
@@ -16,6 +16,9 @@ public static class DashboardPages
             .ExcludeFromDescription();
         app.MapGet("/overview", (IWebHostEnvironment environment) => Page(environment, "overview.html"))
             .RequireAuthorization(EnginePolicies.Overview)
+            .ExcludeFromDescription();
+        app.MapGet("/marketing", (IWebHostEnvironment environment) => Page(environment, "marketing.html"))
+            .RequireAuthorization(EnginePolicies.Marketing)
             .ExcludeFromDescription();
         return app;
     }

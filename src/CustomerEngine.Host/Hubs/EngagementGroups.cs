@@ -11,4 +11,7 @@ public static class EngagementGroups
 
     /// <summary>The live overviews of managers and marketing.</summary>
     public const string Overview = "overview";
+
+    /// <summary>The marketing consoles watching one campaign's results.</summary>
+    public static string Campaign(string campaignId) => $"campaign:{campaignId}";
 }

@@ -1,9 +1,11 @@
 using CustomerEngine.Engagement.Outcomes;
 using CustomerEngine.Engagement.Suggestions;
+using CustomerEngine.Grains.Campaigns;
 using CustomerEngine.Grains.Customers;
 using CustomerEngine.Grains.Engagement;
 using CustomerEngine.Grains.Presence;
 using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Host.Campaigns;
 using CustomerEngine.Host.Overview;
 using CustomerEngine.Host.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -103,9 +105,42 @@ public sealed class EngagementHub(IGrainFactory grains, IServiceProvider service
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, EngagementGroups.Overview);
     }
 
+    /// <summary>
+    /// Starts pushing a campaign's results (<c>CampaignResultsUpdated</c>, at most once a second while
+    /// they change) to the caller, and sends the current results once: marketing and admins only.
+    /// </summary>
+    public async Task JoinCampaign(string campaignId)
+    {
+        RequireId(campaignId, nameof(campaignId));
+        var user = Context.User;
+        var authorization = services.GetRequiredService<IAuthorizationService>();
+        if (user is null || !(await authorization.AuthorizeAsync(user, EnginePolicies.Marketing)).Succeeded)
+        {
+            throw new HubException("Only marketing and admins may watch campaigns.");
+        }
+
+        if (services.GetRequiredService<ActiveCampaigns>().Find(campaignId) is not { } campaign)
+        {
+            throw new HubException($"There is no campaign '{campaignId}'.");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, EngagementGroups.Campaign(campaignId));
+        services.GetRequiredService<CampaignWatchers>().Joined(campaignId, Context.ConnectionId);
+        await Clients.Caller.CampaignResultsUpdated(campaign.Results(services.GetRequiredService<TimeProvider>().GetUtcNow()));
+    }
+
+    /// <summary>Stops pushing a campaign's results to the caller.</summary>
+    public async Task LeaveCampaign(string campaignId)
+    {
+        RequireId(campaignId, nameof(campaignId));
+        services.GetRequiredService<CampaignWatchers>().Left(campaignId, Context.ConnectionId);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, EngagementGroups.Campaign(campaignId));
+    }
+
     /// <inheritdoc />
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        services.GetService<CampaignWatchers>()?.Disconnected(Context.ConnectionId);
         // SignalR drops the connection from its groups by itself; the overview's audience is ours to keep.
         services.GetService<OverviewAudience>()?.Left(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);

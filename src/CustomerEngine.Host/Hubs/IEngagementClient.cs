@@ -1,3 +1,4 @@
+using CustomerEngine.Campaigns.Results;
 using CustomerEngine.Domain.Views;
 using CustomerEngine.Engagement.Suggestions;
 using CustomerEngine.Host.Overview;
@@ -21,4 +22,7 @@ public interface IEngagementClient
 
     /// <summary>The live overview, about once a second, to connections that joined the overview.</summary>
     Task OverviewUpdated(OverviewSnapshot snapshot);
+
+    /// <summary>A campaign's results, at most once a second while they change, to connections that joined the campaign.</summary>
+    Task CampaignResultsUpdated(CampaignResults results);
 }

@@ -72,9 +72,12 @@ public sealed class IngestInstruments
         }
         else if ((statusCode is null ? RefusalReasons.Error : RefusalReasons.ForStatus(statusCode)) is { } reason)
         {
-            _refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
+            Refused(reason);
         }
     }
+
+    /// <summary>A request was refused before it reached the handler (the rate limiter's 429), for <paramref name="reason"/>.</summary>
+    public void Refused(string reason) => _refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     /// <summary>Counts one batch's events by type and result.</summary>
     /// <param name="valid">The events that passed validation, in the order given to the log.</param>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using CustomerEngine.Host.Ingestion;
 using CustomerEngine.Host.Problems;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,7 @@ public static class IngestRateLimiting
 
     private static async ValueTask RejectAsync(OnRejectedContext context, IngestLimitOptions options)
     {
+        context.HttpContext.RequestServices.GetService<IngestInstruments>()?.Refused(RefusalReasons.Overloaded);
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var hint) ? hint : options.RetryAfter;
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

@@ -21,7 +21,7 @@ public sealed partial class OtlpExportLifetime(IConfiguration configuration, ILo
     private MeterProvider? _metrics;
 
     /// <summary>Whether spans and metrics are being exported.</summary>
-    public bool IsExporting => _tracing is not null;
+    public bool IsExporting => Volatile.Read(ref _tracing) is not null;
 
     /// <inheritdoc />
     public Task StartingAsync(CancellationToken cancellationToken)
@@ -61,22 +61,32 @@ public sealed partial class OtlpExportLifetime(IConfiguration configuration, ILo
     /// <inheritdoc />
     public Task StoppedAsync(CancellationToken cancellationToken)
     {
-        // Blocking, but bounded: the exporters post on their own threads, and a host that is
-        // stopping has nothing else to do.
-        var timeout = (int)FlushTimeout.TotalMilliseconds;
-        _tracing?.ForceFlush(timeout);
-        _metrics?.ForceFlush(timeout);
-        Dispose();
+        Shut(flush: true);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public void Dispose()
+    public void Dispose() => Shut(flush: false);
+
+    // Whoever comes first takes the providers: a host disposed while it is still stopping (as a
+    // test factory does on a timeout) must not shut the SDK's providers down twice at once, which
+    // they do not survive.
+    private void Shut(bool flush)
     {
-        _tracing?.Dispose();
-        _tracing = null;
-        _metrics?.Dispose();
-        _metrics = null;
+        var tracing = Interlocked.Exchange(ref _tracing, null);
+        var metrics = Interlocked.Exchange(ref _metrics, null);
+
+        // Blocking, but bounded: the exporters post on their own threads, and a host that is
+        // stopping has nothing else to do.
+        var timeout = (int)FlushTimeout.TotalMilliseconds;
+        if (flush)
+        {
+            tracing?.ForceFlush(timeout);
+            metrics?.ForceFlush(timeout);
+        }
+
+        tracing?.Dispose();
+        metrics?.Dispose();
     }
 
     /// <summary>The resource every signal carries: the configured attributes, then the service name and version.</summary>

@@ -1,3 +1,4 @@
+using CustomerEngine.Storage.Postgres.Reading;
 using CustomerEngine.Storage.Postgres.Schema;
 using CustomerEngine.Storage.Postgres.Writing;
 using Npgsql;
@@ -6,8 +7,8 @@ namespace CustomerEngine.Storage.Postgres.Connections;
 
 /// <summary>
 /// The store's lifecycle: nothing is opened until <see cref="InitializeAsync"/>, which migrates the
-/// schema and starts the writer; reads take pooled connections from the data source; disposal
-/// commits what is queued and closes everything.
+/// schema and starts the writer and the batched lookups; other reads take pooled connections from
+/// the data source; disposal answers and commits what is queued and closes everything.
 /// </summary>
 internal sealed class PostgresDatabase : IAsyncDisposable
 {
@@ -15,6 +16,9 @@ internal sealed class PostgresDatabase : IAsyncDisposable
     private readonly Lock _gate = new();
     private Task? _initialization;
     private GroupCommitWriter? _writer;
+    private GrainStateLookup? _grainStates;
+    private StreamStatsLookup? _streamStats;
+    private StreamEventsLookup? _streamEvents;
     private bool _disposed;
 
     public PostgresDatabase(PostgresStoreOptions options)
@@ -48,6 +52,15 @@ internal sealed class PostgresDatabase : IAsyncDisposable
             return writer!;
         }
     }
+
+    /// <summary>Grain states by id, batched across callers.</summary>
+    public GrainStateLookup GrainStates => Opened(_grainStates);
+
+    /// <summary>Stream counts and highest sequences, batched across callers.</summary>
+    public StreamStatsLookup StreamStats => Opened(_streamStats);
+
+    /// <summary>Events of streams after a sequence, batched across callers.</summary>
+    public StreamEventsLookup StreamEvents => Opened(_streamEvents);
 
     /// <summary>
     /// A read statement on a pooled connection, which the statement opens when executed and returns
@@ -109,6 +122,14 @@ internal sealed class PostgresDatabase : IAsyncDisposable
             }
         }
 
+        foreach (var lookup in new IAsyncDisposable?[] { _grainStates, _streamStats, _streamEvents })
+        {
+            if (lookup is not null)
+            {
+                await lookup.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
         if (_writer is { } writer)
         {
             await writer.DisposeAsync().ConfigureAwait(false);
@@ -120,11 +141,22 @@ internal sealed class PostgresDatabase : IAsyncDisposable
     private async Task OpenAsync()
     {
         await SchemaMigrator.MigrateAsync(DataSource, SchemaMigrator.LatestVersion, CancellationToken.None).ConfigureAwait(false);
+        _grainStates = new GrainStateLookup(DataSource);
+        _streamStats = new StreamStatsLookup(DataSource);
+        _streamEvents = new StreamEventsLookup(DataSource);
+        _grainStates.Start();
+        _streamStats.Start();
+        _streamEvents.Start();
+
+        // Last: the writer being set is what marks the store open (ThrowUnlessOpen).
         Volatile.Write(ref _writer, new GroupCommitWriter(DataSource, _options.MaxBatchOperations));
     }
 
-    // Statements are the same few texts over and over: preparing them once per connection saves
-    // the server parsing and planning each time. Kept when the connection string says otherwise.
+    // What the connection string says wins; otherwise:
+    // - statements are the same few texts over and over, so each connection prepares them once
+    //   and the server skips parsing and planning them;
+    // - the store never changes session state (its advisory locks end with their transactions),
+    //   so a pooled connection needs no DISCARD ALL, which would also drop those prepared statements.
     private static NpgsqlConnectionStringBuilder WithEngineDefaults(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
@@ -133,12 +165,24 @@ internal sealed class PostgresDatabase : IAsyncDisposable
             builder.MaxAutoPrepare = 64;
         }
 
+        if (!builder.ContainsKey("No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
         if (!builder.ContainsKey("Application Name"))
         {
             builder.ApplicationName = "CustomerEngine";
         }
 
         return builder;
+    }
+
+    private T Opened<T>(T? lookup)
+        where T : class
+    {
+        ThrowUnlessOpen(Volatile.Read(ref _writer) is not null);
+        return lookup!;
     }
 
     private void ThrowUnlessOpen(bool initialized)

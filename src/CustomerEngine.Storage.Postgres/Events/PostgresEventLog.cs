@@ -1,5 +1,6 @@
 using CustomerEngine.Storage.Events;
 using CustomerEngine.Storage.Postgres.Connections;
+using CustomerEngine.Storage.Postgres.Reading;
 using Npgsql;
 
 namespace CustomerEngine.Storage.Postgres.Events;
@@ -7,21 +8,11 @@ namespace CustomerEngine.Storage.Postgres.Events;
 /// <summary>The event log on the <c>events</c> table.</summary>
 internal sealed class PostgresEventLog(PostgresDatabase database) : IEventLog
 {
-    private const string Columns = "sequence, event_id, stream_key, type, occurred_at, occurred_at_offset_minutes, payload";
-
-    private const string ReadStreamsSql = $"""
-        SELECT {Columns} FROM events
-        WHERE stream_key = ANY($1) AND sequence > $2
-        ORDER BY sequence
-        """;
-
-    private const string StreamStatsSql = "SELECT count(*), coalesce(max(sequence), 0) FROM events WHERE stream_key = ANY($1)";
-
     // A range scan of the primary key that skips other types; no index on type, for the reason
     // SQLite has none (decision 22): every append would update one more index for rare walks.
     // The page is a prefix of the log because appends commit in sequence order (AdvisoryLocks.EventAppend).
     private const string ScanSql = $"""
-        SELECT {Columns} FROM events
+        SELECT {StoredEventColumns.Names} FROM events
         WHERE sequence > $1 AND type = $2
         ORDER BY sequence
         LIMIT $3
@@ -52,10 +43,7 @@ internal sealed class PostgresEventLog(PostgresDatabase database) : IEventLog
             return [];
         }
 
-        await using var command = database.CreateReadCommand(ReadStreamsSql);
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = keys });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSequence });
-        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+        return await database.StreamEvents.LookUpAsync(new StreamEventsRequest(keys, afterSequence), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<StreamStats> ReadStreamStatsAsync(IReadOnlyCollection<string> streamKeys, CancellationToken cancellationToken = default)
@@ -68,11 +56,7 @@ internal sealed class PostgresEventLog(PostgresDatabase database) : IEventLog
             return new StreamStats(0, 0);
         }
 
-        await using var command = database.CreateReadCommand(StreamStatsSql);
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = keys });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new StreamStats(reader.GetInt64(0), reader.GetInt64(1));
+        return await database.StreamStats.LookUpAsync(keys, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ScanAsync(string type, long afterSequence, int limit, CancellationToken cancellationToken = default)
@@ -108,14 +92,7 @@ internal sealed class PostgresEventLog(PostgresDatabase database) : IEventLog
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var occurredAtUtc = new DateTimeOffset(reader.GetFieldValue<DateTime>(4), TimeSpan.Zero);
-            events.Add(new StoredEvent(
-                Sequence: reader.GetInt64(0),
-                EventId: reader.GetString(1),
-                StreamKey: reader.GetString(2),
-                Type: reader.GetString(3),
-                OccurredAt: occurredAtUtc.ToOffset(TimeSpan.FromMinutes(reader.GetInt16(5))),
-                Payload: reader.GetFieldValue<byte[]>(6)));
+            events.Add(StoredEventColumns.Read(reader));
         }
 
         return events;

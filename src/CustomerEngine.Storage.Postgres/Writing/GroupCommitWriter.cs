@@ -168,12 +168,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 batch.BatchCommands.Add(operation.CreateCommand());
             }
 
+            // The reader starts on the first result set: the lock's, when there is one.
             await using var results = await batch.ExecuteReaderAsync().ConfigureAwait(false);
-            if (locksAppends)
-            {
-                await NextResultAsync(results).ConfigureAwait(false);
-            }
-
             for (var i = 0; i < group.Count; i++)
             {
                 if (i > 0 || locksAppends)

@@ -1,0 +1,30 @@
+using CustomerEngine.Campaigns.Definitions;
+using CustomerEngine.Grains.Runtime;
+
+namespace CustomerEngine.Grains.Campaigns;
+
+/// <summary>
+/// One campaign (key = its id): its durable, versioned and audited definition and status, and the
+/// stored form of its results. Every change is put in force in <see cref="ActiveCampaigns"/> before
+/// the call returns. Definitions must be validated by the caller.
+/// </summary>
+public interface ICampaignGrain : IGrain
+{
+    /// <summary>The campaign, or null when it does not exist.</summary>
+    Task<CampaignRecord?> GetAsync();
+
+    /// <summary>Creates the campaign as a draft; a conflict when the id is taken.</summary>
+    Task<CampaignCommandResult> CreateAsync(CampaignDefinition definition, string by);
+
+    /// <summary>Replaces the definition; refused for an ended campaign, and for a holdout change once it has been active.</summary>
+    Task<CampaignCommandResult> EditAsync(CampaignDefinition definition, string by);
+
+    /// <summary>Moves the campaign to <paramref name="status"/> if its current status allows.</summary>
+    Task<CampaignCommandResult> ChangeStatusAsync(CampaignStatus status, string by);
+
+    /// <summary>The stored results, or null when none were ever saved.</summary>
+    Task<CampaignResultsState?> GetResultsAsync();
+
+    /// <summary>Stores the results.</summary>
+    Task SaveResultsAsync(CampaignResultsState results);
+}

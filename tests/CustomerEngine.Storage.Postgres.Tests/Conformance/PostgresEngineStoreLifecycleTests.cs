@@ -1,0 +1,28 @@
+using CustomerEngine.Storage.Conformance.Lifecycle;
+using CustomerEngine.Storage.Postgres.Tests.Support;
+
+namespace CustomerEngine.Storage.Postgres.Tests.Conformance;
+
+/// <summary>Runs the EngineStoreLifecycle conformance suite against PostgreSQL, on a database of its own per test.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresEngineStoreLifecycleTests : EngineStoreLifecycleConformance
+{
+    private TemporaryDatabase? _database;
+
+    /// <inheritdoc />
+    protected override async Task<IEngineStore> CreateStoreAsync()
+    {
+        _database = await TemporaryDatabase.CreateAsync();
+        return _database.CreateStore();
+    }
+
+    /// <inheritdoc />
+    protected override async Task DisposeStoreAsync(IEngineStore store)
+    {
+        await base.DisposeStoreAsync(store);
+        if (_database is { } database)
+        {
+            await database.DisposeAsync();
+        }
+    }
+}
