@@ -82,8 +82,7 @@ public sealed class EngagementPushInstruments
         {
             activity.SetTag("messaging.system", "signalr");
             activity.SetTag("messaging.operation.type", "send");
-            activity.SetTag("engagement.message", push.Message.ToString());
-            activity.SetTag("engagement.push.delay_ms", Stopwatch.GetElapsedTime(push.QueuedAt).TotalMilliseconds);
+            activity.SetTag("engagement.message", _tags[(int)push.Message][0].Value);
         }
 
         return activity;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CustomerEngine.Storage.Postgres.Reading;
 using CustomerEngine.Storage.Postgres.Schema;
 using CustomerEngine.Storage.Postgres.Writing;
@@ -160,17 +161,24 @@ internal sealed class PostgresDatabase : IAsyncDisposable
     private static NpgsqlConnectionStringBuilder WithEngineDefaults(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
+
+        // NpgsqlConnectionStringBuilder.ContainsKey says whether a keyword exists, not whether it
+        // was given: the keys as written are read from a plain builder, spaces and case ignored.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>()
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant())
+            .ToHashSet(StringComparer.Ordinal);
+        if (!given.Contains("MAXAUTOPREPARE"))
         {
             builder.MaxAutoPrepare = 64;
         }
 
-        if (!builder.ContainsKey("No Reset On Close"))
+        if (!given.Contains("NORESETONCLOSE"))
         {
             builder.NoResetOnClose = true;
         }
 
-        if (!builder.ContainsKey("Application Name"))
+        if (!given.Contains("APPLICATIONNAME"))
         {
             builder.ApplicationName = "CustomerEngine";
         }
