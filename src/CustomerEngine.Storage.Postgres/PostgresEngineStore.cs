@@ -21,8 +21,10 @@ namespace CustomerEngine.Storage.Postgres;
 /// statements in one transaction and commits once (group commit), so many concurrent writes
 /// share one round trip and one flush of the write-ahead log. A returned write task completes
 /// only after its transaction has committed; a write that is rejected (a stale grain-state
-/// version) fails alone while the rest of its transaction commits. Reads use pooled connections
-/// and see every write whose task has completed.
+/// version) fails alone while the rest of its transaction commits. Reads see every write whose
+/// task has completed. The point reads of a grain's activation (its state, its streams' count,
+/// its events) are batched the same way: reads queued meanwhile are answered by one query. Other
+/// reads use pooled connections.
 /// </para>
 /// <para>
 /// Several engine processes may share one database: migrations and appends take advisory locks,

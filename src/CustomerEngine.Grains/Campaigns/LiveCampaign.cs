@@ -93,7 +93,15 @@ public sealed class LiveCampaign
     /// reservation when the offer should come up (a budget slot is then held until
     /// <see cref="Commit"/> or <see cref="Release"/>), or, for a holdout customer, be withheld.
     /// </summary>
-    public CampaignReservation? Consider(AudienceSubject subject, TriggerSubject? trigger, DateTimeOffset now)
+    /// <param name="subject">The customer.</param>
+    /// <param name="trigger">The event that prompted the decision, if any.</param>
+    /// <param name="now">The moment of the decision.</param>
+    /// <param name="mayPresent">
+    /// False when the contact policy will certainly not let the offer through at this decision
+    /// (the daily cap is reached, or the offer is in its repeat window or decline cool-down): the
+    /// evaluation is still counted, but nothing is reserved or proposed.
+    /// </param>
+    public CampaignReservation? Consider(AudienceSubject subject, TriggerSubject? trigger, DateTimeOffset now, bool mayPresent = true)
     {
         ArgumentNullException.ThrowIfNull(subject);
         if (_compiled is not { } compiled || !compiled.LooksAt(trigger))
@@ -108,7 +116,7 @@ public sealed class LiveCampaign
         CampaignReservation? reservation = null;
         try
         {
-            reservation = Evaluate(subject, trigger, now);
+            reservation = Evaluate(subject, trigger, now, mayPresent);
             return reservation;
         }
         finally
@@ -266,7 +274,7 @@ public sealed class LiveCampaign
         return true;
     }
 
-    private CampaignReservation? Evaluate(AudienceSubject subject, TriggerSubject? trigger, DateTimeOffset now)
+    private CampaignReservation? Evaluate(AudienceSubject subject, TriggerSubject? trigger, DateTimeOffset now, bool mayPresent)
     {
         if (Status != CampaignStatus.Active || _compiled is not { } compiled)
         {
@@ -321,7 +329,7 @@ public sealed class LiveCampaign
                 return null;
             }
 
-            if (compiled.Cap.Limit is { } limit && PresentedSince(customer, now - compiled.Cap.Window, now) >= limit)
+            if (!mayPresent || (compiled.Cap.Limit is { } limit && PresentedSince(customer, now - compiled.Cap.Window, now) >= limit))
             {
                 return null;
             }

@@ -25,12 +25,16 @@ namespace CustomerEngine.Grains.Campaigns;
 public sealed class LiveCampaignOffers(ActiveCampaigns campaigns, IOptions<EngagementOptions> engagement) : IVersionedCandidateProvider, ISuggestionObserver
 {
     private readonly TimeSpan _repeatWindow = engagement.Value.RepeatWindow;
+    private readonly TimeSpan _declineCooldown = engagement.Value.DeclineCooldown;
+    private readonly int _maxPresentedPerDay = engagement.Value.MaxPresentedPerDay;
 
     /// <summary>The provider's name.</summary>
     public const string ProviderName = "campaigns";
 
     // Reservations made while proposing, settled when the same customer's arbitration is observed.
     // A customer's decisions are serial (one grain turn at a time), so the customer id is the key.
+    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+
     private readonly ConcurrentDictionary<string, List<CampaignReservation>> _pending = new(StringComparer.Ordinal);
 
     // The offer's action and candidate per campaign, rebuilt only when the campaign or the catalog changes.
@@ -63,15 +67,36 @@ public sealed class LiveCampaignOffers(ActiveCampaigns campaigns, IOptions<Engag
         var now = context.Now;
         var subject = new AudienceSubject(context.Customer, context.PresentInStoreId, context.State.LastStoreId);
         var trigger = context.TriggeringEvent is { } e ? TriggerSubject.ForEvent(e) : null;
-        // Which active campaigns' offers are current suggestions, by position.
+        // Which active campaigns' offers are current suggestions, and which the contact policy
+        // will certainly hold back now, by position. The policy decides in arbitration; knowing
+        // its verdict here spares arbitration every offer of a customer who has had enough for today.
         bool[]? current = null;
+        bool[]? blocked = null;
+        var presentedToday = 0;
         foreach (var presentation in context.Contact.Presentations)
         {
-            if (presentation.IsCurrentAt(now) && set.PositionByActionId.TryGetValue(presentation.ActionId, out var position))
+            if (presentation.Kind != ActionKinds.ServiceRecovery && presentation.PresentedAt > now - Day && presentation.PresentedAt <= now)
+            {
+                presentedToday++;
+            }
+
+            if (!set.PositionByActionId.TryGetValue(presentation.ActionId, out var position))
+            {
+                continue;
+            }
+
+            if (presentation.IsCurrentAt(now))
             {
                 (current ??= new bool[active.Count])[position] = true;
             }
+            else if ((presentation is { Outcome: SuggestionOutcome.Dismissed, OutcomeAt: { } dismissedAt } && dismissedAt + _declineCooldown > now)
+                || (presentation.EndAsOf(now) is { } endedAt && endedAt + _repeatWindow > now))
+            {
+                (blocked ??= new bool[active.Count])[position] = true;
+            }
         }
+
+        var capped = presentedToday >= _maxPresentedPerDay;
 
         List<ActionCandidate>? candidates = null;
         List<CampaignReservation>? reservations = null;
@@ -95,7 +120,7 @@ public sealed class LiveCampaignOffers(ActiveCampaigns campaigns, IOptions<Engag
                 continue;
             }
 
-            if (campaign.Consider(subject, trigger, now) is not { } reservation)
+            if (campaign.Consider(subject, trigger, now, mayPresent: !capped && blocked?[i] != true) is not { } reservation)
             {
                 continue;
             }
