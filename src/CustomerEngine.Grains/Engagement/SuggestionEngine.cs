@@ -39,8 +39,8 @@ public sealed class SuggestionEngine
     private readonly OutcomeTally _tally;
     private readonly ISuggestionObserver[] _observers;
     private readonly IVersionedCandidateProvider[] _versionedProviders;
-    private readonly Random _random;
-    private readonly Lock _randomLock = new();
+    private readonly Random? _seeded;
+    private readonly Lock _seededLock = new();
 
     /// <summary>Built by the container from the registered providers, rules and handlers.</summary>
     public SuggestionEngine(
@@ -61,7 +61,7 @@ public sealed class SuggestionEngine
         _observers = [.. observers];
         _dispatcher = new EngagementEventDispatcher(handlers);
         _crossSell = services.GetService(typeof(ICrossSellModelReader)) as ICrossSellModelReader;
-        _random = settings.Seed is { } seed ? new Random(seed) : new Random();
+        _seeded = settings.Seed is { } seed ? new Random(seed) : null;
         Catalog = catalog;
         _tally = tally;
         _logger = logger;
@@ -116,10 +116,18 @@ public sealed class SuggestionEngine
         // A child of the grain call that decides, so a trace shows what an event made the engine suggest.
         using var activity = EngagementTelemetry.ActivitySource.StartActivity(EngagementTelemetry.ArbitrationSpanName, ActivityKind.Internal);
         ArbitrationResult result;
-        lock (_randomLock)
+        if (_seeded is null)
         {
-            // Random is not thread-safe, and many grains arbitrate at once.
-            result = _arbitrator.Arbitrate(context, Propensity, history, _random);
+            // Random.Shared is safe to share: grains arbitrate in parallel without waiting on each other.
+            result = _arbitrator.Arbitrate(context, Propensity, history, Random.Shared);
+        }
+        else
+        {
+            // A seeded Random is not thread-safe; reproducible runs (tests, demos) pay with a lock.
+            lock (_seededLock)
+            {
+                result = _arbitrator.Arbitrate(context, Propensity, history, _seeded);
+            }
         }
 
         if (activity is { IsAllDataRequested: true })
