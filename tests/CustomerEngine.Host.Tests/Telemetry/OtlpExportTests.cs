@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using CustomerEngine.Host.Telemetry;
 using CustomerEngine.Host.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
@@ -21,6 +22,9 @@ public sealed class OtlpExportTests
         var id = $"otlp-{Guid.NewGuid():N}";
 
         await client.IngestAsync(Registered(id, DateTimeOffset.UtcNow.AddDays(-1)), Entered(id, DateTimeOffset.UtcNow));
+
+        // A warning of our own, so the logs signal has a record to carry whatever else the run logged.
+        exporting.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OtlpExportTests").LogWarning("probe {Id}", id);
 
         // Stopping the host flushes both providers: the batch of spans and a last collection of metrics.
         await exporting.DisposeAsync();
