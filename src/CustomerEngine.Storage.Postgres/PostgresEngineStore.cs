@@ -37,7 +37,7 @@ namespace CustomerEngine.Storage.Postgres;
 /// signature, so both are implemented explicitly: call them through the interface.
 /// </para>
 /// </remarks>
-public sealed class PostgresEngineStore : IEngineStore, IAsyncDisposable
+public sealed class PostgresEngineStore : ComposedEngineStore, IAsyncDisposable
 {
     private readonly PostgresDatabase _database;
     private readonly PostgresEventLog _events;
@@ -64,10 +64,10 @@ public sealed class PostgresEngineStore : IEngineStore, IAsyncDisposable
 
     /// <summary>Creates or upgrades the schema (waiting for any other node doing the same) and starts the writer.</summary>
     /// <exception cref="InvalidOperationException">The database was migrated by a newer build.</exception>
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => _database.InitializeAsync(cancellationToken);
+    public override Task InitializeAsync(CancellationToken cancellationToken = default) => _database.InitializeAsync(cancellationToken);
 
     /// <summary>Reads from the database and has the writer commit an empty transaction; throws when either fails.</summary>
-    public async Task PingAsync(CancellationToken cancellationToken = default)
+    public override async Task PingAsync(CancellationToken cancellationToken = default)
     {
         await _events.ReadLastSequenceAsync(cancellationToken).ConfigureAwait(false);
         var writer = _database.Writer;
@@ -80,79 +80,16 @@ public sealed class PostgresEngineStore : IEngineStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default) =>
-        _events.AppendAsync(events, cancellationToken);
+    protected override IEventLog Events => _events;
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<StoredEvent>> ReadStreamsAsync(IReadOnlyCollection<string> streamKeys, long afterSequence, CancellationToken cancellationToken = default) =>
-        _events.ReadStreamsAsync(streamKeys, afterSequence, cancellationToken);
+    protected override ICustomerIndex Customers => _customers;
 
     /// <inheritdoc />
-    public Task<StreamStats> ReadStreamStatsAsync(IReadOnlyCollection<string> streamKeys, CancellationToken cancellationToken = default) =>
-        _events.ReadStreamStatsAsync(streamKeys, cancellationToken);
+    protected override IGrainStateStore GrainState => _grainState;
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<StoredEvent>> ScanAsync(string type, long afterSequence, int limit, CancellationToken cancellationToken = default) =>
-        _events.ScanAsync(type, afterSequence, limit, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<long> CountAsync(CancellationToken cancellationToken = default) => _events.CountAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public Task UpsertAsync(IReadOnlyList<CustomerIndexEntry> entries, CancellationToken cancellationToken = default) =>
-        _customers.UpsertAsync(entries, cancellationToken);
-
-    /// <inheritdoc />
-    public Task RemoveAsync(string customerId, CancellationToken cancellationToken = default) =>
-        _customers.RemoveAsync(customerId, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<CustomerPage> QueryAsync(CustomerQuery query, CancellationToken cancellationToken = default) =>
-        _customers.QueryAsync(query, cancellationToken);
-
-    /// <inheritdoc />
-    Task<IReadOnlyList<string>> ICustomerIndex.ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        _customers.ReadDueAsync(now, limit, cancellationToken);
-
-    /// <inheritdoc />
-    public IAsyncEnumerable<ValueInputRow> ReadValueInputsAsync(CancellationToken cancellationToken = default) =>
-        _customers.ReadValueInputsAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public Task UpdateTiersAsync(IReadOnlyList<TierAssignment> tiers, CancellationToken cancellationToken = default) =>
-        _customers.UpdateTiersAsync(tiers, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<CustomerCounts> CountCustomersAsync(CancellationToken cancellationToken = default) =>
-        _customers.CountCustomersAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public Task<GrainStateRecord?> ReadAsync(GrainStateId id, CancellationToken cancellationToken = default) =>
-        _grainState.ReadAsync(id, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<long> WriteAsync(GrainStateId id, ReadOnlyMemory<byte> data, long expectedVersion, CancellationToken cancellationToken = default) =>
-        _grainState.WriteAsync(id, data, expectedVersion, cancellationToken);
-
-    /// <inheritdoc />
-    public Task ClearAsync(GrainStateId id, long expectedVersion, CancellationToken cancellationToken = default) =>
-        _grainState.ClearAsync(id, expectedVersion, cancellationToken);
-
-    /// <inheritdoc />
-    public Task UpsertAsync(ReminderEntry entry, CancellationToken cancellationToken = default) =>
-        _reminders.UpsertAsync(entry, cancellationToken);
-
-    /// <inheritdoc />
-    public Task RemoveAsync(string grainType, string key, string name, CancellationToken cancellationToken = default) =>
-        _reminders.RemoveAsync(grainType, key, name, cancellationToken);
-
-    /// <inheritdoc />
-    Task<IReadOnlyList<ReminderEntry>> IReminderTable.ReadDueAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken) =>
-        _reminders.ReadDueAsync(until, limit, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<ReminderEntry>> ReadForGrainAsync(string grainType, string key, CancellationToken cancellationToken = default) =>
-        _reminders.ReadForGrainAsync(grainType, key, cancellationToken);
+    protected override IReminderTable Reminders => _reminders;
 
     /// <summary>Commits every write already queued, then closes the connections. Later calls fail with <see cref="ObjectDisposedException"/>. Safe to call twice.</summary>
     public ValueTask DisposeAsync() => _database.DisposeAsync();
