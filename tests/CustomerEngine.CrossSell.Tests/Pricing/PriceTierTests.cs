@@ -47,6 +47,25 @@ public sealed class PriceTierTests
     }
 
     [Fact]
+    public void Tiers_read_between_baskets_follow_every_basket_learned_since()
+    {
+        var model = new CrossSellModel();
+        model.Learn([new BasketLine("a", "tents", 20m)]);
+        model.Learn([new BasketLine("b", "tents", 30m)]);
+        model.Learn([new BasketLine("c", "tents", 40m)]);
+        Assert.Equal(["a", "b", "c"], model.PriceTiers("tents").Select(tier => tier.Sku));
+
+        // A price, a basket count and a category change each move what the next read ranks.
+        model.Learn([new BasketLine("c", "tents", 0m)]);
+        Assert.Equal(["a", "c", "b"], model.PriceTiers("tents").Select(tier => tier.Sku));
+        model.Learn(["a"]);
+        Assert.Equal(2, model.PriceTiers("tents").Single(tier => tier.Sku == "a").Baskets);
+        model.Learn([new BasketLine("b", "stoves")]);
+        Assert.Equal(["a", "c"], model.PriceTiers("tents").Select(tier => tier.Sku));
+        Assert.Equal(["b"], model.PriceTiers("stoves").Select(tier => tier.Sku));
+    }
+
+    [Fact]
     public void Skus_of_equal_mean_price_share_a_tier()
     {
         var model = new CrossSellModel();
