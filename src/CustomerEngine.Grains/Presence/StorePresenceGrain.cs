@@ -25,6 +25,11 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
     // done once per activation while anyone is present rather than on every arrival.
     private bool _watchingTimeOuts;
 
+    // The customers announced as arrived and not yet as gone: what the directory counts. Kept as
+    // arrivals and departures are announced, because recounting the whole store on every arrival
+    // cost more than the rest of the presence work together.
+    private readonly HashSet<string> _announced = new(StringComparer.Ordinal);
+
     /// <summary>Created by the grain runtime.</summary>
     public StorePresenceGrain(IGrainContext context, IPersistentStateFactory states, IEngagementPublisher engagement, StorePresenceDirectory directory, IOptions<PresenceOptions> options)
     {
@@ -59,12 +64,18 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
         if (isPresent && !wasPresent)
         {
             _engagement.CustomerArrived(GrainKey, summary);
-            ReportPresentCount(now);
+            if (_announced.Add(customerId))
+            {
+                ReportPresentCount();
+            }
         }
         else if (wasPresent && !isPresent)
         {
             _engagement.CustomerLeft(GrainKey, customerId);
-            ReportPresentCount(now);
+            if (_announced.Remove(customerId))
+            {
+                ReportPresentCount();
+            }
         }
 
         _flushTimer ??= RegisterTimer(_ => FlushAsync(), _options.FlushInterval, Timeout.InfiniteTimeSpan);
@@ -86,7 +97,12 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
         // still in it. A store nobody ever entered (a dashboard asked for a wrong id) stays out.
         if (_state.State.Customers.Count > 0)
         {
-            ReportPresentCount(Clock.GetUtcNow());
+            foreach (var present in _state.State.Present(Clock.GetUtcNow(), _options.Timeout))
+            {
+                _announced.Add(present.CustomerId);
+            }
+
+            ReportPresentCount();
         }
 
         return Task.CompletedTask;
@@ -135,23 +151,35 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
     }
 
     // Pruning forgets timed-out customers, so they are announced right before it: each time-out
-    // is announced once, whichever of the flush and the reminder gets there first.
+    // is announced once, whichever of the flush and the reminder gets there first. An announced
+    // customer who stopped being present without a departure being announced (a late leave after
+    // a time-out) is announced gone here too, so the count never drifts.
     private int AnnounceTimeOutsAndPrune(DateTimeOffset now)
     {
-        var timedOut = _state.State.TimedOut(now, _options.Timeout);
-        foreach (var customerId in timedOut)
+        var presence = _state.State;
+        var gone = new HashSet<string>(presence.TimedOut(now, _options.Timeout), StringComparer.Ordinal);
+        foreach (var customerId in _announced)
+        {
+            if (!presence.IsPresent(customerId, now, _options.Timeout))
+            {
+                gone.Add(customerId);
+            }
+        }
+
+        foreach (var customerId in gone)
         {
             _engagement.CustomerLeft(GrainKey, customerId);
+            _announced.Remove(customerId);
         }
 
-        _state.State.Prune(now, _options.Timeout);
-        if (timedOut.Count > 0)
+        presence.Prune(now, _options.Timeout);
+        if (gone.Count > 0)
         {
-            ReportPresentCount(now);
+            ReportPresentCount();
         }
 
-        return timedOut.Count;
+        return gone.Count;
     }
 
-    private void ReportPresentCount(DateTimeOffset now) => _directory.Report(GrainKey, _state.State.Present(now, _options.Timeout).Count);
+    private void ReportPresentCount() => _directory.Report(GrainKey, _announced.Count);
 }
