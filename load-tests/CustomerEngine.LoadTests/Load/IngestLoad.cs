@@ -9,15 +9,24 @@ namespace CustomerEngine.LoadTests.Load;
 /// Posts event batches to <c>/api/events</c>. Without a rate it is a closed model (each worker
 /// posts as fast as answers come: the maximum sustained rate). With a rate it is an open model:
 /// batches are due at fixed times whatever the server does, and latency counts from the time a
-/// batch was due, so a stalled server cannot hide behind a waiting client. The load runs for the
-/// warm-up first (JIT compilation, first activations, the store's caches filling) and only what
-/// follows it is measured.
+/// batch was due, so a stalled server cannot hide behind a waiting client. The open model keeps
+/// at most <see cref="LoadOptions.MaxOutstanding"/> requests in flight: a batch due beyond that is
+/// not sent and is counted, so neither side queues without bound. The load runs for the warm-up
+/// first (JIT compilation, first activations, the store's caches filling) and only what follows
+/// it is measured.
 /// </summary>
 public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
 {
-    private readonly LatencyRecorder _latency = new();
     private long _sentEvents;
-    private long _errors;
+    private long _offered;
+    private long _accepted;
+    private long _rejected;
+    private long _withRetryAfter;
+    private long _retryAfterMin = long.MaxValue;
+    private long _retryAfterMax = long.MinValue;
+    private long _otherErrors;
+    private long _notSent;
+    private long _outstanding;
     private TimeSpan _measuredFrom;
 
     /// <summary>
@@ -30,9 +39,30 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
     /// <summary>The run's clock, started by <see cref="RunAsync"/>; shared with scenarios that time things against due times.</summary>
     public Stopwatch Clock { get; init; } = new();
 
+    /// <summary>Where the latency of accepted requests goes; a long run passes a bounded one.</summary>
+    public LatencyRecorder Latency { get; init; } = new();
+
+    /// <summary>
+    /// Connections to the target at most. Requests beyond them wait in the client's pool (their
+    /// latency still counts from the due time); overload opens one per outstanding request instead,
+    /// so that the engine, not the client, decides what is refused.
+    /// </summary>
+    public int Connections { get; init; } = 256;
+
+    /// <summary>What became of the requests of the measured period.</summary>
+    public IngestCounts Counts => new(
+        Interlocked.Read(ref _offered),
+        Interlocked.Read(ref _accepted),
+        Interlocked.Read(ref _rejected),
+        Interlocked.Read(ref _withRetryAfter),
+        Interlocked.Read(ref _retryAfterMin) is var min && min != long.MaxValue ? (int)min : null,
+        Interlocked.Read(ref _retryAfterMax) is var max && max != long.MinValue ? (int)max : null,
+        Interlocked.Read(ref _otherErrors),
+        Interlocked.Read(ref _notSent));
+
     public async Task<LoadResult> RunAsync(CancellationToken cancellationToken)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
             BaseAddress = target,
             Timeout = TimeSpan.FromSeconds(30),
@@ -51,10 +81,14 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
             await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(w => RunClosedAsync(http, w, clock, cancellationToken)));
         }
 
-        var seconds = (clock.Elapsed - options.Warmup).TotalSeconds;
+        // An open model that kept up finishes just after its last due time, before the end of the
+        // period; its rate is over the whole period all the same.
+        var seconds = Math.Max((clock.Elapsed - options.Warmup).TotalSeconds, options.Duration.TotalSeconds);
+        var sent = Interlocked.Read(ref _sentEvents);
+        var counts = Counts;
         return new LoadResult(
-            options.Scenario, options.Rate, Math.Round(seconds, 2), Interlocked.Read(ref _sentEvents), Interlocked.Read(ref _errors),
-            Math.Round(Interlocked.Read(ref _sentEvents) / seconds), _latency.Summarise(), options.BatchSize, _latency.Count);
+            options.Scenario, options.Rate, Math.Round(seconds, 2), sent, counts.Rejected + counts.OtherErrors + counts.NotSent,
+            Math.Round(sent / seconds), Latency.Summarise(), options.BatchSize, (int)counts.Accepted);
     }
 
     private async Task RunClosedAsync(HttpClient http, int worker, Stopwatch clock, CancellationToken cancellationToken)
@@ -63,6 +97,11 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
         while (clock.Elapsed < options.Warmup + options.Duration && !cancellationToken.IsCancellationRequested)
         {
             var started = clock.Elapsed;
+            if (started >= _measuredFrom)
+            {
+                Interlocked.Increment(ref _offered);
+            }
+
             await PostAsync(http, generator.NextBatch(options.BatchSize, DateTimeOffset.UtcNow), started, clock);
         }
     }
@@ -81,12 +120,29 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
                 break;
             }
 
+            // Generated even when it will not be sent, so the batches sent are always the seed's.
             generated?.Clear();
             var body = generator.NextBatch(options.BatchSize, DateTimeOffset.UtcNow, generated);
             var wait = due - clock.Elapsed;
             if (wait > TimeSpan.FromMilliseconds(1))
             {
                 await Task.Delay(wait, cancellationToken);
+            }
+
+            var measured = due >= _measuredFrom;
+            if (measured)
+            {
+                Interlocked.Increment(ref _offered);
+            }
+
+            if (Interlocked.Read(ref _outstanding) >= options.MaxOutstanding)
+            {
+                if (measured)
+                {
+                    Interlocked.Increment(ref _notSent);
+                }
+
+                continue;
             }
 
             var answered = generated is null ? null : OnBatch!(generated, due);
@@ -99,6 +155,7 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
 
     private async Task PostAsync(HttpClient http, byte[] body, TimeSpan intended, Stopwatch clock, Action? answered = null)
     {
+        Interlocked.Increment(ref _outstanding);
         try
         {
             using var content = new ByteArrayContent(body);
@@ -113,23 +170,46 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
             if (response.StatusCode == HttpStatusCode.Accepted)
             {
                 Interlocked.Add(ref _sentEvents, options.BatchSize);
-                _latency.Record((clock.Elapsed - intended).TotalMilliseconds);
+                Interlocked.Increment(ref _accepted);
+                Latency.Record((clock.Elapsed - intended).TotalMilliseconds);
+            }
+            else if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Interlocked.Increment(ref _rejected);
+                if (response.Headers.RetryAfter?.Delta is { } delay)
+                {
+                    Interlocked.Increment(ref _withRetryAfter);
+                    NoteRetryAfter((long)delay.TotalSeconds);
+                }
             }
             else
             {
-                Interlocked.Increment(ref _errors);
+                Interlocked.Increment(ref _otherErrors);
             }
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
             if (intended >= _measuredFrom)
             {
-                Interlocked.Increment(ref _errors);
+                Interlocked.Increment(ref _otherErrors);
             }
         }
         finally
         {
+            Interlocked.Decrement(ref _outstanding);
             answered?.Invoke();
+        }
+    }
+
+    private void NoteRetryAfter(long seconds)
+    {
+        long seen;
+        while (seconds < (seen = Interlocked.Read(ref _retryAfterMin)) && Interlocked.CompareExchange(ref _retryAfterMin, seconds, seen) != seen)
+        {
+        }
+
+        while (seconds > (seen = Interlocked.Read(ref _retryAfterMax)) && Interlocked.CompareExchange(ref _retryAfterMax, seconds, seen) != seen)
+        {
         }
     }
 
@@ -143,7 +223,9 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
 
         elapsed -= _measuredFrom;
         var sent = Interlocked.Read(ref _sentEvents);
-        var summary = _latency.Summarise();
-        Console.Error.WriteLine($"  {elapsed.TotalSeconds,5:F0}s  {sent,10:N0} events  {sent / Math.Max(elapsed.TotalSeconds, 0.001),9:N0}/s  errors {Interlocked.Read(ref _errors)}  p50 {summary.P50:F1} ms  p99 {summary.P99:F1} ms");
+        var summary = Latency.Summarise();
+        var counts = Counts;
+        var refused = counts.Rejected + counts.NotSent == 0 ? string.Empty : $"  429 {counts.Rejected}  not sent {counts.NotSent}";
+        Console.Error.WriteLine($"  {elapsed.TotalSeconds,5:F0}s  {sent,10:N0} events  {sent / Math.Max(elapsed.TotalSeconds, 0.001),9:N0}/s  errors {counts.OtherErrors}{refused}  p50 {summary.P50:F1} ms  p99 {summary.P99:F1} ms");
     }
 }

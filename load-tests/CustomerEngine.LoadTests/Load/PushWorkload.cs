@@ -7,11 +7,16 @@ namespace CustomerEngine.LoadTests.Load;
 /// presence the way the engine judges it (one store per customer here): present while the latest
 /// enter is later than the latest leave, so an enter and a leave in the same millisecond, which
 /// the generator writes for one batch, leave the customer out.
+/// With <paramref name="suggestions"/> it also awaits the <c>SuggestionsUpdated</c> of store
+/// entries that certainly get one: the grain forces a suggestions push when the last trigger of
+/// a customer's events in a request is an entry, so an entry that brings the customer into a
+/// watched store and is followed in its batch by nothing of theirs but product views is awaited.
 /// </summary>
-public sealed class PushWorkload(IReadOnlySet<string> watchedStores, EventsAwaitingPush awaiting, TimeSpan measuredFrom)
+public sealed class PushWorkload(IReadOnlySet<string> watchedStores, EventsAwaitingPush awaiting, TimeSpan measuredFrom, EventsAwaitingSuggestions? suggestions = null)
 {
     private readonly Dictionary<string, (DateTimeOffset? Entered, DateTimeOffset? Left)> _visits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<PostedBatch>> _batchesOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _lastTriggerAt = new(StringComparer.Ordinal);
     private long _unmeasured;
 
     /// <summary>Events left out because the order their customer's batches were applied in was not determined.</summary>
@@ -21,8 +26,22 @@ public sealed class PushWorkload(IReadOnlySet<string> watchedStores, EventsAwait
     public Action AwaitPushes(IReadOnlyList<GeneratedEvent> events, TimeSpan due)
     {
         var batch = new PostedBatch();
-        foreach (var e in events)
+        if (suggestions is not null)
         {
+            // Product views are the generator's one type that triggers no recompute.
+            _lastTriggerAt.Clear();
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (events[i].Type != "product.viewed")
+                {
+                    _lastTriggerAt[events[i].CustomerId] = i;
+                }
+            }
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
             var visit = _visits.GetValueOrDefault(e.CustomerId);
             var wasPresent = IsPresent(visit);
             if (e.Type == "store.entered")
@@ -42,10 +61,15 @@ public sealed class PushWorkload(IReadOnlySet<string> watchedStores, EventsAwait
             if (overlaps)
             {
                 Interlocked.Add(ref _unmeasured, awaiting.Forget(e.CustomerId) + (awaited && due >= measuredFrom ? 1 : 0));
+                suggestions?.Forget(e.CustomerId);
             }
             else if (awaited)
             {
                 awaiting.Await(e.CustomerId, e.OccurredAt, wasPresent && !isPresent, due);
+                if (suggestions is not null && e.Type == "store.entered" && !wasPresent && isPresent && _lastTriggerAt[e.CustomerId] == i)
+                {
+                    suggestions.Await(e.CustomerId, e.OccurredAt, due);
+                }
             }
         }
 

@@ -20,7 +20,7 @@ public static class CampaignSwitchScenario
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    public static async Task<int> RunAsync(LoadOptions options)
+    public static async Task<CampaignSwitchResult> RunAsync(LoadOptions options)
     {
         await using var engine = await InProcessEngine.StartAsync(options.Storage, options.Connection);
         using var http = new HttpClient { BaseAddress = engine.Address, DefaultRequestHeaders = { { "X-Api-Key", engine.ApiKey } } };
@@ -35,7 +35,9 @@ public static class CampaignSwitchScenario
         var pauses = new List<(long AfterAck, double LastBeforeAck)>();
         var end = options.Warmup + options.Duration - TimeSpan.FromSeconds(4);
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed + options.Warmup < end)
+
+        // At least one cycle, however short the run: a run that switches nothing measures nothing.
+        do
         {
             var before = Presented(live);
             var requested = Stopwatch.GetTimestamp();
@@ -77,6 +79,7 @@ public static class CampaignSwitchScenario
             await Task.Delay(TimeSpan.FromSeconds(1.5));
             pauses.Add((Presented(live) - atAck, Stopwatch.GetElapsedTime(lastChange, pauseAcknowledged).TotalMilliseconds));
         }
+        while (clock.Elapsed + options.Warmup < end);
 
         var result = await traffic;
         Console.WriteLine($"campaigns under {result.ThroughputPerSecond:N0} events/s ({result.Errors} errors), {activations.Count} activations, {pauses.Count} pauses");
@@ -86,7 +89,26 @@ public static class CampaignSwitchScenario
         Print("activation acknowledged → first presentation", [.. activations.Select(a => a.FromAck)]);
         Print("last presentation → pause acknowledged", [.. pauses.Select(p => p.LastBeforeAck)]);
         Console.WriteLine($"presentations after a pause was acknowledged: {pauses.Sum(p => p.AfterAck)} (in {pauses.Count} pauses); activations with no presentation within {Patience.TotalSeconds:N0} s: {pauses.Count - activations.Count}");
-        return pauses.Sum(p => p.AfterAck) == 0 && activations.Count == pauses.Count ? 0 : 1;
+        return new CampaignSwitchResult(result)
+        {
+            Cycles = pauses.Count,
+            ActivationRequestToPresentationMs = Summarise(activations.Select(a => a.FromRequest)),
+            ActivationAcknowledgedToPresentationMs = Summarise(activations.Select(a => a.FromAck)),
+            LastPresentationBeforePauseMs = Summarise(pauses.Select(p => p.LastBeforeAck)),
+            PresentationsAfterPause = pauses.Sum(p => p.AfterAck),
+            ActivationsWithoutPresentation = pauses.Count - activations.Count,
+        };
+    }
+
+    private static LatencySummary Summarise(IEnumerable<double> milliseconds)
+    {
+        var recorder = new LatencyRecorder();
+        foreach (var value in milliseconds)
+        {
+            recorder.Record(value);
+        }
+
+        return recorder.Summarise();
     }
 
     private static long Presented(LiveCampaign campaign) => campaign.Treatment.Read().Presented;
