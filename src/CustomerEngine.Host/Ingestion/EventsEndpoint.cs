@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CustomerEngine.Host.Availability;
 using CustomerEngine.Host.Problems;
 using CustomerEngine.Host.Security;
 using Microsoft.Extensions.Options;
@@ -24,11 +25,12 @@ public static class EventsEndpoint
         app.MapPost("/api/events", PostEventsAsync)
             .WithName("PostEvents")
             .WithSummary("Ingest one event or an array of events")
-            .WithDescription("202 means durable: every accepted event is in the store before the response is sent. Duplicates (by eventId) are counted and change nothing; bad events are rejected one by one without sinking the rest of the batch.")
+            .WithDescription("202 means durable: every accepted event is in the store before the response is sent. Duplicates (by eventId) are counted and change nothing; bad events are rejected one by one without sinking the rest of the batch. 503 with Retry-After means the store is unreachable: send the same request again later.")
             .Produces<IngestionResult>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(EnginePolicies.Ingest);
         return app;
     }
@@ -96,7 +98,18 @@ public static class EventsEndpoint
                     return ApiProblem.For(StatusCodes.Status400BadRequest, "Not an event", "body", $"The body must be an event object or an array of event objects, not {root.ValueKind.ToString().ToLowerInvariant()}.");
             }
 
-            var result = await ingestion.IngestAsync(elements);
+            IngestionResult result;
+            try
+            {
+                result = await ingestion.IngestAsync(elements);
+            }
+            catch (Exception ex) when (StoreOutage.IsOutage(ex))
+            {
+                // Not acknowledged, so the producer still holds the events and can send them again;
+                // any that did reach the log before the failure come back as duplicates.
+                return StoreOutage.Refuse(request.HttpContext);
+            }
+
             return TypedResults.Json(result, statusCode: StatusCodes.Status202Accepted);
         }
     }

@@ -10,7 +10,9 @@ namespace CustomerEngine.Storage.Postgres.Tests.Support;
 /// A throwaway PostgreSQL server for this test run: <c>initdb</c> and <c>pg_ctl</c> on a temp
 /// folder, listening on a free loopback port, started on first use and stopped and deleted after
 /// the last test (<see cref="PostgresCollection"/>). Tests get databases of their own from it
-/// (<see cref="TemporaryDatabase"/>).
+/// (<see cref="TemporaryDatabase"/>). A test that takes the server down and brings it back (a
+/// database outage) starts a dedicated one instead (<see cref="StartDedicatedAsync"/>), so no other
+/// test sees the outage.
 /// </summary>
 /// <remarks>
 /// <c>initdb</c> and <c>postgres</c> refuse to run as root, so as root they run as the
@@ -19,7 +21,7 @@ namespace CustomerEngine.Storage.Postgres.Tests.Support;
 /// tests never skip. A server left behind by a test process that was killed is removed by the
 /// next run.
 /// </remarks>
-public sealed class PostgresServer
+public sealed class PostgresServer : IAsyncDisposable
 {
     private const string FolderPrefix = "ce-pg-";
 
@@ -28,11 +30,13 @@ public sealed class PostgresServer
 
     private readonly string _binaries;
     private readonly string _root;
+    private readonly string _settings;
 
-    private PostgresServer(string binaries, string root, int port)
+    private PostgresServer(string binaries, string root, int port, string settings)
     {
         _binaries = binaries;
         _root = root;
+        _settings = settings;
         Port = port;
         Admin = NpgsqlDataSource.Create(ConnectionStringFor("postgres", pooling: true));
     }
@@ -52,6 +56,9 @@ public sealed class PostgresServer
             return _shared ??= Task.Run(StartAsync);
         }
     }
+
+    /// <summary>A server of the caller's own, not shared with any other test; <see cref="DisposeAsync"/> stops and deletes it.</summary>
+    public static Task<PostgresServer> StartDedicatedAsync() => Task.Run(StartAsync);
 
     /// <summary>Stops and deletes the server if one was started; a later <see cref="GetAsync"/> starts another.</summary>
     public static async Task StopAsync()
@@ -78,6 +85,28 @@ public sealed class PostgresServer
         Database = database,
         Pooling = pooling,
     }.ConnectionString;
+
+    /// <summary>
+    /// Takes the server down as an operator's fast shutdown does (<c>pg_ctl stop -m fast</c>): open
+    /// transactions are rolled back and every connection is dropped. Returns once it is down.
+    /// </summary>
+    public Task ShutDownAsync() => RunAsync(_binaries, "pg_ctl", "-D", DataFolder, "-m", "fast", "-w", "-t", "60", "stop");
+
+    /// <summary>Starts the server again after <see cref="ShutDownAsync"/>, on the same port and data; returns once it accepts connections.</summary>
+    public async Task StartAgainAsync()
+    {
+        await RunAsync(_binaries, "pg_ctl", "-D", DataFolder, "-w", "-t", "60", "-l", Path.Combine(_root, "server.log"), "-o", _settings, "start").ConfigureAwait(false);
+
+        // Pooled connections from before the shutdown are dead.
+        Admin.Clear();
+    }
+
+    /// <summary>Stops and deletes a server from <see cref="StartDedicatedAsync"/>; never call it on the shared one.</summary>
+    public ValueTask DisposeAsync()
+    {
+        StopAndDelete();
+        return ValueTask.CompletedTask;
+    }
 
     private static async Task<PostgresServer> StartAsync()
     {
@@ -113,9 +142,9 @@ public sealed class PostgresServer
                 continue;
             }
 
-            var server = new PostgresServer(binaries, root, port);
+            var server = new PostgresServer(binaries, root, port, settings);
 
-            // Only for a run that ends without disposing its collection fixture (a crash, an abort).
+            // Only for a run that ends without stopping the server (a crash, an abort).
             AppDomain.CurrentDomain.ProcessExit += (_, _) => server.KillAndDelete();
             return server;
         }

@@ -26,9 +26,11 @@ public sealed class TemporaryDatabase : IAsyncDisposable
     public PostgresStoreOptions Options => new() { ConnectionString = ConnectionString };
 
     /// <summary>Creates an empty database (starting the server on first use).</summary>
-    public static async Task<TemporaryDatabase> CreateAsync()
+    public static async Task<TemporaryDatabase> CreateAsync() => await CreateAsync(await PostgresServer.GetAsync());
+
+    /// <summary>Creates an empty database on <paramref name="server"/> (a dedicated one, say).</summary>
+    public static async Task<TemporaryDatabase> CreateAsync(PostgresServer server)
     {
-        var server = await PostgresServer.GetAsync();
         var database = new TemporaryDatabase(server, $"ce_test_{Guid.NewGuid():N}");
         await using var create = server.Admin.CreateCommand($"CREATE DATABASE {database.Name}");
         await create.ExecuteNonQueryAsync();
