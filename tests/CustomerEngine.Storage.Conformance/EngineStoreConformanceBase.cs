@@ -9,11 +9,11 @@ namespace CustomerEngine.Storage.Conformance;
 /// </summary>
 /// <remarks>
 /// A provider's test project derives one concrete class from each conformance class and
-/// overrides <see cref="CreateStoreAsync"/> (and <see cref="DisposeStoreAsync"/> when it has
-/// files, databases or schemas to remove).
+/// overrides <see cref="CreateStorage"/> with its <see cref="IConformanceStorage"/>.
 /// </remarks>
 public abstract class EngineStoreConformanceBase : IAsyncLifetime
 {
+    private IConformanceStorage? _storage;
     private IEngineStore? _store;
 
     /// <summary>The store under test, initialized.</summary>
@@ -25,14 +25,21 @@ public abstract class EngineStoreConformanceBase : IAsyncLifetime
     /// <summary>The store as a reminder table (its <c>ReadDueAsync</c> shares a signature with the customer index's).</summary>
     protected IReminderTable ReminderTable => Store;
 
-    /// <summary>Creates a store over fresh, empty storage. The suite calls <see cref="IEngineStore.InitializeAsync"/> on it.</summary>
-    protected abstract Task<IEngineStore> CreateStoreAsync();
+    /// <summary>Fresh, empty storage for the next test.</summary>
+    protected abstract IConformanceStorage CreateStorage();
 
-    /// <summary>Releases a store made by <see cref="CreateStoreAsync"/>; by default disposes it if it is disposable.</summary>
-    /// <param name="store">The store to release.</param>
-    protected virtual async Task DisposeStoreAsync(IEngineStore store)
+    /// <inheritdoc />
+    async Task IAsyncLifetime.InitializeAsync()
     {
-        switch (store)
+        _storage = CreateStorage();
+        _store = await _storage.CreateStoreAsync();
+        await _store.InitializeAsync();
+    }
+
+    /// <inheritdoc />
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        switch (_store)
         {
             case IAsyncDisposable asyncDisposable:
                 await asyncDisposable.DisposeAsync();
@@ -41,22 +48,12 @@ public abstract class EngineStoreConformanceBase : IAsyncLifetime
                 disposable.Dispose();
                 break;
         }
-    }
 
-    /// <inheritdoc />
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        _store = await CreateStoreAsync();
-        await _store.InitializeAsync();
-    }
-
-    /// <inheritdoc />
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        if (_store is { } store)
+        _store = null;
+        if (_storage is { } storage)
         {
-            _store = null;
-            await DisposeStoreAsync(store);
+            _storage = null;
+            await storage.DisposeAsync();
         }
     }
 }

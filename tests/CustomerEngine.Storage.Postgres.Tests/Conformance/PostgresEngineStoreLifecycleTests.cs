@@ -1,3 +1,4 @@
+using CustomerEngine.Storage.Conformance;
 using CustomerEngine.Storage.Conformance.Lifecycle;
 using CustomerEngine.Storage.Postgres.Tests.Support;
 
@@ -7,22 +8,6 @@ namespace CustomerEngine.Storage.Postgres.Tests.Conformance;
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresEngineStoreLifecycleTests : EngineStoreLifecycleConformance
 {
-    private TemporaryDatabase? _database;
-
     /// <inheritdoc />
-    protected override async Task<IEngineStore> CreateStoreAsync()
-    {
-        _database = await TemporaryDatabase.CreateAsync();
-        return _database.CreateStore();
-    }
-
-    /// <inheritdoc />
-    protected override async Task DisposeStoreAsync(IEngineStore store)
-    {
-        await base.DisposeStoreAsync(store);
-        if (_database is { } database)
-        {
-            await database.DisposeAsync();
-        }
-    }
+    protected override IConformanceStorage CreateStorage() => new PostgresConformanceStorage();
 }

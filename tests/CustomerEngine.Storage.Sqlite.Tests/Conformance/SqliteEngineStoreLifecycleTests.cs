@@ -1,3 +1,4 @@
+using CustomerEngine.Storage.Conformance;
 using CustomerEngine.Storage.Conformance.Lifecycle;
 using CustomerEngine.Storage.Sqlite.Tests.Support;
 
@@ -6,15 +7,6 @@ namespace CustomerEngine.Storage.Sqlite.Tests.Conformance;
 /// <summary>Runs the EngineStoreLifecycle conformance suite against SQLite, on a fresh file per test.</summary>
 public sealed class SqliteEngineStoreLifecycleTests : EngineStoreLifecycleConformance
 {
-    private readonly TemporaryDatabase _database = new();
-
     /// <inheritdoc />
-    protected override Task<IEngineStore> CreateStoreAsync() => Task.FromResult<IEngineStore>(_database.CreateStore());
-
-    /// <inheritdoc />
-    protected override async Task DisposeStoreAsync(IEngineStore store)
-    {
-        await base.DisposeStoreAsync(store);
-        _database.Dispose();
-    }
+    protected override IConformanceStorage CreateStorage() => new SqliteConformanceStorage();
 }

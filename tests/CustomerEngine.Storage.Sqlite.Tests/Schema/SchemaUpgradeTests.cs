@@ -1,5 +1,6 @@
 using CustomerEngine.Storage.Conformance.Customers;
 using CustomerEngine.Storage.Customers;
+using CustomerEngine.Storage.Sqlite.Schema;
 using CustomerEngine.Storage.Sqlite.Tests.Support;
 
 namespace CustomerEngine.Storage.Sqlite.Tests.Schema;
@@ -72,6 +73,6 @@ public sealed class SchemaUpgradeTests : IDisposable
         }
 
         using var check = _database.OpenConnection();
-        Assert.Equal(2L, SqlStatement.Execute(check, "PRAGMA user_version;"));
+        Assert.Equal((long)DatabaseSchema.CurrentVersion, SqlStatement.Execute(check, "PRAGMA user_version;"));
     }
 }

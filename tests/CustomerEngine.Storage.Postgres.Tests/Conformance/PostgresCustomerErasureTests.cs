@@ -1,0 +1,13 @@
+using CustomerEngine.Storage.Conformance;
+using CustomerEngine.Storage.Conformance.Erasure;
+using CustomerEngine.Storage.Postgres.Tests.Support;
+
+namespace CustomerEngine.Storage.Postgres.Tests.Conformance;
+
+/// <summary>Runs the CustomerErasure conformance suite against PostgreSQL, on a database of its own per test.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresCustomerErasureTests : CustomerErasureConformance
+{
+    /// <inheritdoc />
+    protected override IConformanceStorage CreateStorage() => new PostgresConformanceStorage();
+}
