@@ -1,36 +1,13 @@
 using System.Text.Json.Nodes;
+using CustomerEngine.Host.Scenarios.Support;
 
 namespace CustomerEngine.Host.Tests.Support;
 
 /// <summary>Builds wire-format events the way a producer would post them.</summary>
 public static class Events
 {
-    public static JsonObject Event(string type, string customerId, DateTimeOffset at, JsonObject? data = null, string? storeId = null, string? channel = null, string? eventId = null)
-    {
-        var e = new JsonObject
-        {
-            ["eventId"] = eventId ?? Guid.NewGuid().ToString("N"),
-            ["customerId"] = customerId,
-            ["type"] = type,
-            ["occurredAt"] = at.ToString("O"),
-        };
-        if (storeId is not null)
-        {
-            e["storeId"] = storeId;
-        }
-
-        if (channel is not null)
-        {
-            e["channel"] = channel;
-        }
-
-        if (data is not null)
-        {
-            e["data"] = data;
-        }
-
-        return e;
-    }
+    public static JsonObject Event(string type, string customerId, DateTimeOffset at, JsonObject? data = null, string? storeId = null, string? channel = null, string? eventId = null) =>
+        WireEvents.Event(type, customerId, at, data, storeId, channel, eventId);
 
     public static JsonObject Registered(string customerId, DateTimeOffset at, string name = "Ada Lovelace", string kind = "individual", string? homeStoreId = "S1") =>
         Event("customer.registered", customerId, at, new JsonObject { ["name"] = name, ["kind"] = kind, ["homeStoreId"] = homeStoreId, ["attributes"] = new JsonObject { ["segmentNote"] = "retiree" } }, channel: "online");
