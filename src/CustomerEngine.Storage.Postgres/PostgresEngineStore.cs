@@ -1,9 +1,11 @@
 using CustomerEngine.Grains.Runtime.Reminders;
 using CustomerEngine.Grains.Runtime.Storage;
 using CustomerEngine.Storage.Customers;
+using CustomerEngine.Storage.Erasure;
 using CustomerEngine.Storage.Events;
 using CustomerEngine.Storage.Postgres.Connections;
 using CustomerEngine.Storage.Postgres.Customers;
+using CustomerEngine.Storage.Postgres.Erasure;
 using CustomerEngine.Storage.Postgres.Events;
 using CustomerEngine.Storage.Postgres.GrainState;
 using CustomerEngine.Storage.Postgres.Reminders;
@@ -12,8 +14,9 @@ using CustomerEngine.Storage.Postgres.Writing;
 namespace CustomerEngine.Storage.Postgres;
 
 /// <summary>
-/// The engine's store in a PostgreSQL database: the event log, the customer index, grain state
-/// and reminders, in plain tables created and upgraded by versioned scripts.
+/// The engine's store in a PostgreSQL database: the event log, the customer index, grain state,
+/// reminders and the audit trail of customer erasures, in plain tables created and upgraded by
+/// versioned scripts.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -44,6 +47,7 @@ public sealed class PostgresEngineStore : ComposedEngineStore, IAsyncDisposable
     private readonly PostgresCustomerIndex _customers;
     private readonly PostgresGrainStateStore _grainState;
     private readonly PostgresReminderTable _reminders;
+    private readonly PostgresCustomerErasure _erasures;
 
     /// <summary>Creates a store over the database named in <paramref name="options"/>; nothing is opened until <see cref="InitializeAsync"/>.</summary>
     /// <exception cref="ArgumentException">The connection string is missing or malformed.</exception>
@@ -54,6 +58,7 @@ public sealed class PostgresEngineStore : ComposedEngineStore, IAsyncDisposable
         _customers = new PostgresCustomerIndex(_database);
         _grainState = new PostgresGrainStateStore(_database);
         _reminders = new PostgresReminderTable(_database);
+        _erasures = new PostgresCustomerErasure(_database);
     }
 
     /// <summary>The database this store writes to.</summary>
@@ -76,7 +81,9 @@ public sealed class PostgresEngineStore : ComposedEngineStore, IAsyncDisposable
             throw new InvalidOperationException("The PostgreSQL store's writer has stopped.");
         }
 
-        await writer.SubmitAsync(new WriterPingOperation(cancellationToken)).ConfigureAwait(false);
+        // The ping waits behind writes already queued, which a stalled store holds indefinitely:
+        // the caller's deadline (a health probe's) must end the wait, not only a ping still queued.
+        await writer.SubmitAsync(new WriterPingOperation(cancellationToken)).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -90,6 +97,9 @@ public sealed class PostgresEngineStore : ComposedEngineStore, IAsyncDisposable
 
     /// <inheritdoc />
     protected override IReminderTable Reminders => _reminders;
+
+    /// <inheritdoc />
+    protected override ICustomerErasure Erasures => _erasures;
 
     /// <summary>Commits every write already queued, then closes the connections. Later calls fail with <see cref="ObjectDisposedException"/>. Safe to call twice.</summary>
     public ValueTask DisposeAsync() => _database.DisposeAsync();

@@ -1,6 +1,7 @@
 using CustomerEngine.Grains.Runtime.Reminders;
 using CustomerEngine.Grains.Runtime.Storage;
 using CustomerEngine.Storage.Customers;
+using CustomerEngine.Storage.Erasure;
 using CustomerEngine.Storage.Events;
 using CustomerEngine.Storage.Postgres.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ public static class PostgresStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers one <see cref="PostgresEngineStore"/> as <see cref="IEngineStore"/>, <see cref="IEventLog"/>,
-    /// <see cref="ICustomerIndex"/>, <see cref="IGrainStateStore"/> and <see cref="IReminderTable"/>, plus a
+    /// <see cref="ICustomerIndex"/>, <see cref="IGrainStateStore"/>, <see cref="IReminderTable"/> and <see cref="ICustomerErasure"/>, plus a
     /// hosted service that initializes it (migrating the schema) before any hosted service starts
     /// and commits and closes it after all have stopped.
     /// </summary>
@@ -33,6 +34,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.TryAddSingleton<ICustomerIndex>(provider => provider.GetRequiredService<PostgresEngineStore>());
         services.TryAddSingleton<IGrainStateStore>(provider => provider.GetRequiredService<PostgresEngineStore>());
         services.TryAddSingleton<IReminderTable>(provider => provider.GetRequiredService<PostgresEngineStore>());
+        services.TryAddSingleton<ICustomerErasure>(provider => provider.GetRequiredService<PostgresEngineStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresEngineStoreLifetime>());
         return services;
     }

@@ -2,9 +2,11 @@ using System.Diagnostics.Metrics;
 using CustomerEngine.Grains.Runtime.Reminders;
 using CustomerEngine.Grains.Runtime.Storage;
 using CustomerEngine.Storage.Customers;
+using CustomerEngine.Storage.Erasure;
 using CustomerEngine.Storage.Events;
 using CustomerEngine.Storage.Sqlite.Connections;
 using CustomerEngine.Storage.Sqlite.Customers;
+using CustomerEngine.Storage.Sqlite.Erasure;
 using CustomerEngine.Storage.Sqlite.Events;
 using CustomerEngine.Storage.Sqlite.GrainState;
 using CustomerEngine.Storage.Sqlite.Reminders;
@@ -14,8 +16,8 @@ using CustomerEngine.Storage.Sqlite.Writing;
 namespace CustomerEngine.Storage.Sqlite;
 
 /// <summary>
-/// The engine's store in one SQLite file: the event log, the customer index, grain state and
-/// reminders.
+/// The engine's store in one SQLite file: the event log, the customer index, grain state,
+/// reminders and the audit trail of customer erasures.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -42,6 +44,7 @@ public sealed class SqliteEngineStore : ComposedEngineStore, IAsyncDisposable
     private readonly SqliteCustomerIndex _customers;
     private readonly SqliteGrainStateStore _grainState;
     private readonly SqliteReminderTable _reminders;
+    private readonly SqliteCustomerErasure _erasures;
 
     /// <summary>Creates a store over the file named in <paramref name="options"/>; nothing is opened until <see cref="InitializeAsync"/>.</summary>
     public SqliteEngineStore(SqliteStoreOptions options)
@@ -58,6 +61,7 @@ public sealed class SqliteEngineStore : ComposedEngineStore, IAsyncDisposable
         _customers = new SqliteCustomerIndex(_database);
         _grainState = new SqliteGrainStateStore(_database);
         _reminders = new SqliteReminderTable(_database);
+        _erasures = new SqliteCustomerErasure(_database);
     }
 
     /// <summary>The absolute path of the database file.</summary>
@@ -80,7 +84,9 @@ public sealed class SqliteEngineStore : ComposedEngineStore, IAsyncDisposable
             throw new InvalidOperationException("The SQLite store's writer has stopped.");
         }
 
-        await writer.SubmitAsync(new WriterPingOperation(cancellationToken)).ConfigureAwait(false);
+        // The ping waits behind writes already queued, which a stalled store holds indefinitely:
+        // the caller's deadline (a health probe's) must end the wait, not only a ping still queued.
+        await writer.SubmitAsync(new WriterPingOperation(cancellationToken)).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -94,6 +100,9 @@ public sealed class SqliteEngineStore : ComposedEngineStore, IAsyncDisposable
 
     /// <inheritdoc />
     protected override IReminderTable Reminders => _reminders;
+
+    /// <inheritdoc />
+    protected override ICustomerErasure Erasures => _erasures;
 
     /// <summary>Commits every write already queued, then closes the file. Later calls fail with <see cref="ObjectDisposedException"/>. Safe to call twice.</summary>
     public async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using CustomerEngine.Grains.Runtime.Reminders;
 using CustomerEngine.Grains.Runtime.Storage;
 using CustomerEngine.Storage.Customers;
+using CustomerEngine.Storage.Erasure;
 using CustomerEngine.Storage.Events;
 using CustomerEngine.Storage.Sqlite.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ public static class SqliteStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers one <see cref="SqliteEngineStore"/> as <see cref="IEngineStore"/>, <see cref="IEventLog"/>,
-    /// <see cref="ICustomerIndex"/>, <see cref="IGrainStateStore"/> and <see cref="IReminderTable"/>, plus a
+    /// <see cref="ICustomerIndex"/>, <see cref="IGrainStateStore"/>, <see cref="IReminderTable"/> and <see cref="ICustomerErasure"/>, plus a
     /// hosted service that initializes it before any hosted service starts and commits and closes it
     /// after all have stopped.
     /// </summary>
@@ -34,6 +35,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.TryAddSingleton<ICustomerIndex>(provider => provider.GetRequiredService<SqliteEngineStore>());
         services.TryAddSingleton<IGrainStateStore>(provider => provider.GetRequiredService<SqliteEngineStore>());
         services.TryAddSingleton<IReminderTable>(provider => provider.GetRequiredService<SqliteEngineStore>());
+        services.TryAddSingleton<ICustomerErasure>(provider => provider.GetRequiredService<SqliteEngineStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SqliteEngineStoreLifetime>());
         return services;
     }

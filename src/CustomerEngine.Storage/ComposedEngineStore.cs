@@ -1,6 +1,7 @@
 using CustomerEngine.Grains.Runtime.Reminders;
 using CustomerEngine.Grains.Runtime.Storage;
 using CustomerEngine.Storage.Customers;
+using CustomerEngine.Storage.Erasure;
 using CustomerEngine.Storage.Events;
 
 namespace CustomerEngine.Storage;
@@ -22,6 +23,9 @@ public abstract class ComposedEngineStore : IEngineStore
 
     /// <summary>The reminder table part.</summary>
     protected abstract IReminderTable Reminders { get; }
+
+    /// <summary>The customer erasure part.</summary>
+    protected abstract ICustomerErasure Erasures { get; }
 
     /// <inheritdoc />
     public abstract Task InitializeAsync(CancellationToken cancellationToken = default);
@@ -103,4 +107,12 @@ public abstract class ComposedEngineStore : IEngineStore
     /// <inheritdoc />
     public Task<IReadOnlyList<ReminderEntry>> ReadForGrainAsync(string grainType, string key, CancellationToken cancellationToken = default) =>
         Reminders.ReadForGrainAsync(grainType, key, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ErasureRecord> EraseCustomerAsync(CustomerErasureRequest request, CancellationToken cancellationToken = default) =>
+        Erasures.EraseCustomerAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ErasureRecord>> ReadErasuresAsync(string? subjectDigest, int limit, CancellationToken cancellationToken = default) =>
+        Erasures.ReadErasuresAsync(subjectDigest, limit, cancellationToken);
 }

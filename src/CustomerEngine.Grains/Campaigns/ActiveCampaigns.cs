@@ -16,6 +16,7 @@ public sealed class ActiveCampaigns
 {
     private readonly ConcurrentDictionary<string, LiveCampaign> _all = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CustomerAttribution> _attributing = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CustomerCampaignStates> _statesByCustomer = new(StringComparer.Ordinal);
     private readonly Lock _changeLock = new();
     private readonly CampaignOptions _options;
     private readonly ILogger<ActiveCampaigns> _logger;
@@ -91,6 +92,25 @@ public sealed class ActiveCampaigns
         }
     }
 
+    /// <summary>
+    /// The customer's own table of their campaign records, to look them up once per decision; a new
+    /// one (kept only if a campaign puts a record in it, see <see cref="KeepStates"/>) for a customer
+    /// no campaign has found yet. Call in the customer's turn.
+    /// </summary>
+    public CustomerCampaignStates StatesOf(string customerId) =>
+        _statesByCustomer.TryGetValue(customerId, out var states) ? states : new CustomerCampaignStates();
+
+    /// <summary>Keeps a table from <see cref="StatesOf"/> that now points at records. Call in the customer's turn.</summary>
+    public void KeepStates(string customerId, CustomerCampaignStates states)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        if (!states.Kept && states.Any)
+        {
+            states.Kept = true;
+            _statesByCustomer.TryAdd(customerId, states);
+        }
+    }
+
     /// <summary>Notes that the customer has a presentation of <paramref name="campaign"/> that a later purchase may convert.</summary>
     internal void Attributing(string customerId, LiveCampaign campaign)
     {
@@ -130,6 +150,49 @@ public sealed class ActiveCampaigns
                 _attributing.TryRemove(customerId, out _);
             }
         }
+    }
+
+    /// <summary>What every campaign remembers of the customer's streams, for the customer's data export.</summary>
+    public IReadOnlyList<CampaignMembership> Memberships(IReadOnlyCollection<string> customerIds)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        var memberships = new List<CampaignMembership>();
+        foreach (var campaign in _all.Values.OrderBy(c => c.Id, StringComparer.Ordinal))
+        {
+            foreach (var customerId in customerIds)
+            {
+                if (campaign.FindCustomer(customerId) is { } customer)
+                {
+                    memberships.Add(new CampaignMembership(campaign.Id, customer));
+                }
+            }
+        }
+
+        return memberships;
+    }
+
+    /// <summary>
+    /// Forgets an erased customer in every campaign (counts stay: they are aggregates). Call in the
+    /// customer's turn. Returns the campaigns whose stored results still name the customer.
+    /// </summary>
+    public IReadOnlyList<LiveCampaign> Forget(IReadOnlyCollection<string> customerIds)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        var changed = new List<LiveCampaign>();
+        foreach (var customerId in customerIds)
+        {
+            _attributing.TryRemove(customerId, out _);
+            _statesByCustomer.TryRemove(customerId, out _);
+            foreach (var campaign in _all.Values)
+            {
+                if (campaign.ForgetCustomer(customerId) && !changed.Contains(campaign))
+                {
+                    changed.Add(campaign);
+                }
+            }
+        }
+
+        return changed;
     }
 
     private void PutInForce(LiveCampaign live, CampaignRecord record)

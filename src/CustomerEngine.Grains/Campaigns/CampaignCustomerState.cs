@@ -16,7 +16,13 @@ public sealed class CampaignCustomerState
     /// <summary>Counted as eligible.</summary>
     public bool Eligible { get; set; }
 
-    /// <summary>The last trigger occurrence counted, so an occurrence counts once.</summary>
+    /// <summary>
+    /// The fingerprint (<c>TriggerFingerprint</c>) of the last trigger occurrence counted, so an
+    /// occurrence counts once; null when none was, or when an older record gives <see cref="LastTriggerKey"/> instead.
+    /// </summary>
+    public long? LastTrigger { get; set; }
+
+    /// <summary>The last trigger occurrence counted, as records written before <see cref="LastTrigger"/> kept it; no longer written.</summary>
     public string? LastTriggerKey { get; set; }
 
     /// <summary>Presentations (or withheld ones) within the cap and attribution windows.</summary>

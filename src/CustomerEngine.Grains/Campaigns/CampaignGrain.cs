@@ -122,7 +122,16 @@ public sealed class CampaignGrain(IGrainContext context, IPersistentStateFactory
     /// <inheritdoc />
     public async Task SaveResultsAsync(CampaignResultsState results)
     {
-        _results.State = results ?? throw new ArgumentNullException(nameof(results));
+        ArgumentNullException.ThrowIfNull(results);
+
+        // Snapshots are read outside this grain's turns, so an older one (the periodic save) can
+        // arrive after a newer one (an erasure's); it must not bring back what the newer one dropped.
+        if (_results.RecordExists && results.Changes < _results.State.Changes)
+        {
+            return;
+        }
+
+        _results.State = results;
         await _results.WriteStateAsync();
     }
 

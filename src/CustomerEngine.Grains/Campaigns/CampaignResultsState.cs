@@ -14,6 +14,12 @@ public sealed class CampaignResultsState
     /// <summary>The series.</summary>
     public CampaignSeriesSnapshot? Series { get; set; }
 
+    /// <summary>
+    /// The campaign's change count when these results were read: a save never replaces results read
+    /// later, so a customer an erasure dropped cannot come back with an older snapshot.
+    /// </summary>
+    public long Changes { get; set; }
+
     /// <summary>Every customer the campaign found in its audience.</summary>
     public List<CampaignCustomerState> Customers { get; set; } = [];
 }

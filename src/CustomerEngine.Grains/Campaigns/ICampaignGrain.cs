@@ -25,6 +25,6 @@ public interface ICampaignGrain : IGrain
     /// <summary>The stored results, or null when none were ever saved.</summary>
     Task<CampaignResultsState?> GetResultsAsync();
 
-    /// <summary>Stores the results.</summary>
+    /// <summary>Stores the results, unless those stored were read later (a higher <see cref="CampaignResultsState.Changes"/>).</summary>
     Task SaveResultsAsync(CampaignResultsState results);
 }

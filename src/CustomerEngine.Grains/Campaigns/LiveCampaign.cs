@@ -41,6 +41,7 @@ public sealed class LiveCampaign
         Holdout = new GroupCounters(restored?.Holdout ?? GroupCounts.Zero);
         Series = CampaignSeries.Restore(restored?.Series, options.SeriesBucket);
         Budget = new PresentationBudget(null, Treatment.Read().Presented);
+        _changes = restored?.Changes ?? 0;
         foreach (var customer in restored?.Customers ?? [])
         {
             _customers[customer.CustomerId] = customer;
@@ -101,22 +102,44 @@ public sealed class LiveCampaign
     /// (the daily cap is reached, or the offer is in its repeat window or decline cool-down): the
     /// evaluation is still counted, but nothing is reserved or proposed.
     /// </param>
-    public CampaignReservation? Consider(AudienceSubject subject, TriggerSubject? trigger, DateTimeOffset now, bool mayPresent = true)
+    /// <param name="states">
+    /// The customer's own table of records, following the active set in which this campaign is at
+    /// <paramref name="position"/>; null to look the record up in the campaign's table.
+    /// </param>
+    /// <param name="position">The campaign's position in the active set <paramref name="states"/> follows.</param>
+    public CampaignReservation? Consider(
+        AudienceSubject subject, TriggerSubject? trigger, DateTimeOffset now, bool mayPresent = true, CustomerCampaignStates? states = null, int position = -1)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        if (_compiled is not { } compiled || !compiled.LooksAt(trigger))
+        if (_compiled is not { } compiled || !compiled.LooksAt(trigger) || Status != CampaignStatus.Active)
         {
-            // Not this campaign's kind of moment, whatever its status: nothing to count or hold.
+            // Not this campaign's kind of moment, or not running: nothing to count or hold.
             return null;
         }
 
-        // Counted in before the status is read, so a pause that sees no decision in flight knows
-        // every later decision will see the pause (the pause writes the status, then reads this).
+        var customerId = subject.View.CustomerId;
+        var known = states is null
+            ? _customers.GetValueOrDefault(customerId)
+            : states.Find(position, (Customers: _customers, Id: customerId), static s => s.Customers.GetValueOrDefault(s.Id));
+        var evaluation = compiled.Evaluate(subject, trigger, now, knownInAudience: known is { Eligible: true });
+        if (evaluation.Decision is CampaignDecision.NotApplicable or CampaignDecision.OutsideAudience)
+        {
+            return null;
+        }
+
+        if (known is { Eligible: true } && NothingToDo(known, evaluation, now, mayPresent))
+        {
+            return null;
+        }
+
+        // Something to count or to reserve. Counted in before the status is read again, so a pause
+        // that sees no decision in flight knows every later decision will see the pause (the pause
+        // writes the status, then reads this).
         Interlocked.Increment(ref _inFlight);
         CampaignReservation? reservation = null;
         try
         {
-            reservation = Evaluate(subject, trigger, now, mayPresent);
+            reservation = Evaluate(compiled, evaluation, customerId, known, now, mayPresent, states, position);
             return reservation;
         }
         finally
@@ -210,6 +233,47 @@ public sealed class LiveCampaign
         return open;
     }
 
+    /// <summary>A copy of what the campaign remembers of <paramref name="customerId"/>, or null when the customer is not in its audience.</summary>
+    public CampaignCustomerState? FindCustomer(string customerId)
+    {
+        if (!_customers.TryGetValue(customerId, out var customer))
+        {
+            return null;
+        }
+
+        lock (customer)
+        {
+            return new CampaignCustomerState
+            {
+                CustomerId = customer.CustomerId,
+                Holdout = customer.Holdout,
+                Eligible = customer.Eligible,
+                LastTrigger = customer.LastTrigger,
+                LastTriggerKey = customer.LastTriggerKey,
+                Presentations = [.. customer.Presentations.Select(p => new CampaignPresentationState
+                {
+                    At = p.At, SuggestionId = p.SuggestionId, Converted = p.Converted, WouldBeCurrentUntil = p.WouldBeCurrentUntil, WouldBeBlockedUntil = p.WouldBeBlockedUntil,
+                })],
+            };
+        }
+    }
+
+    /// <summary>
+    /// Forgets an erased customer; the counts the customer contributed to stay, as aggregates do.
+    /// Called in the customer's own turn, like every change of its record. Returns whether the
+    /// customer was in the audience (the stored results then need writing again).
+    /// </summary>
+    public bool ForgetCustomer(string customerId)
+    {
+        if (!_customers.TryRemove(customerId, out _))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _changes);
+        return true;
+    }
+
     /// <summary>The results as of <paramref name="now"/>.</summary>
     public CampaignResults Results(DateTimeOffset now)
     {
@@ -224,6 +288,8 @@ public sealed class LiveCampaign
     /// <summary>The stored form of the results.</summary>
     public CampaignResultsState Snapshot()
     {
+        // Read first: a change made while the customers are copied then makes a later snapshot win.
+        var changes = Changes;
         var customers = new List<CampaignCustomerState>(_customers.Count);
         foreach (var customer in _customers.Values)
         {
@@ -234,6 +300,7 @@ public sealed class LiveCampaign
                     CustomerId = customer.CustomerId,
                     Holdout = customer.Holdout,
                     Eligible = customer.Eligible,
+                    LastTrigger = customer.LastTrigger,
                     LastTriggerKey = customer.LastTriggerKey,
                     Presentations = [.. customer.Presentations.Select(p => new CampaignPresentationState
                     {
@@ -243,7 +310,7 @@ public sealed class LiveCampaign
             }
         }
 
-        return new CampaignResultsState { Treatment = Treatment.Read(), Holdout = Holdout.Read(), Series = Series.Snapshot(), Customers = customers };
+        return new CampaignResultsState { Treatment = Treatment.Read(), Holdout = Holdout.Read(), Series = Series.Snapshot(), Changes = changes, Customers = customers };
     }
 
     /// <summary>
@@ -274,27 +341,47 @@ public sealed class LiveCampaign
         return true;
     }
 
-    private CampaignReservation? Evaluate(AudienceSubject subject, TriggerSubject? trigger, DateTimeOffset now, bool mayPresent)
+    // True when a customer already counted as eligible has nothing new at this decision: no new
+    // occurrence to count, and nothing that could be reserved. Read outside the lock: the record
+    // only changes in this customer's own turns, which is where this runs.
+    private static bool NothingToDo(CampaignCustomerState known, CampaignEvaluation evaluation, DateTimeOffset now, bool mayPresent)
     {
-        if (Status != CampaignStatus.Active || _compiled is not { } compiled)
+        if (evaluation.Decision != CampaignDecision.Triggered)
+        {
+            return true;
+        }
+
+        if (known.Holdout && WouldBeCurrent(known, now))
+        {
+            return true;
+        }
+
+        return IsLastCounted(known, evaluation) && (!evaluation.Standing || !mayPresent);
+    }
+
+    private static bool IsLastCounted(CampaignCustomerState customer, CampaignEvaluation evaluation) =>
+        customer.LastTrigger is { } last
+            ? last == evaluation.TriggerFingerprint
+            : string.Equals(evaluation.TriggerKey, customer.LastTriggerKey, StringComparison.Ordinal);
+
+    private CampaignReservation? Evaluate(
+        CompiledCampaign compiled, CampaignEvaluation evaluation, string customerId, CampaignCustomerState? known, DateTimeOffset now, bool mayPresent, CustomerCampaignStates? states, int position)
+    {
+        if (Status != CampaignStatus.Active)
         {
             return null;
         }
 
-        var customerId = subject.View.CustomerId;
-        _customers.TryGetValue(customerId, out var known);
-        var evaluation = compiled.Evaluate(subject, trigger, now, knownInAudience: known is { Eligible: true });
-        if (evaluation.Decision is CampaignDecision.NotApplicable or CampaignDecision.OutsideAudience
-            || (evaluation.Decision == CampaignDecision.InAudience && known is { Eligible: true }))
+        var customer = known;
+        if (customer is null)
         {
-            return null;
+            customer = _customers.GetOrAdd(customerId, static (id, campaign) => new CampaignCustomerState
+            {
+                CustomerId = id,
+                Holdout = HoldoutAssignment.IsHoldout(campaign.Id, id, campaign._compiled?.HoldoutPercent ?? 0),
+            }, this);
+            states?.Remember(position, customer);
         }
-
-        var customer = known ?? _customers.GetOrAdd(customerId, static (id, campaign) => new CampaignCustomerState
-        {
-            CustomerId = id,
-            Holdout = HoldoutAssignment.IsHoldout(campaign.Id, id, campaign._compiled?.HoldoutPercent ?? 0),
-        }, this);
         var counts = customer.Holdout ? Holdout : Treatment;
         lock (customer)
         {
@@ -317,9 +404,15 @@ public sealed class LiveCampaign
                 return null;
             }
 
-            if (!string.Equals(evaluation.TriggerKey, customer.LastTriggerKey, StringComparison.Ordinal))
+            if (!IsLastCounted(customer, evaluation))
             {
-                customer.LastTriggerKey = evaluation.TriggerKey;
+                // A number, not the key: see TriggerFingerprint.
+                customer.LastTrigger = evaluation.TriggerFingerprint;
+                if (customer.LastTriggerKey is not null)
+                {
+                    customer.LastTriggerKey = null;
+                }
+
                 Interlocked.Increment(ref counts.Triggered);
                 Interlocked.Increment(ref _changes);
             }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using CustomerEngine.Campaigns.Conditions;
 using CustomerEngine.Campaigns.Evaluation;
 using CustomerEngine.Campaigns.Triggers;
+using CustomerEngine.Domain.Views;
 using CustomerEngine.Engagement.Actions;
 using CustomerEngine.Engagement.Arbitration;
 using CustomerEngine.Engagement.Candidates;
@@ -66,6 +67,8 @@ public sealed class LiveCampaignOffers(ActiveCampaigns campaigns, IOptions<Engag
 
         var now = context.Now;
         var subject = new AudienceSubject(context.Customer, context.PresentInStoreId, context.State.LastStoreId);
+        var states = campaigns.StatesOf(customerId);
+        states.Follow(set);
         var trigger = context.TriggeringEvent is { } e ? TriggerSubject.ForEvent(e) : null;
         // Which active campaigns' offers are current suggestions, and which the contact policy
         // will certainly hold back now, by position. The policy decides in arbitration; knowing
@@ -98,9 +101,13 @@ public sealed class LiveCampaignOffers(ActiveCampaigns campaigns, IOptions<Engag
 
         var capped = presentedToday >= _maxPresentedPerDay;
 
+        // Only the campaigns this moment can trigger are evaluated; the rest would find nothing
+        // (their trigger is another event type, or the customer's stage has not changed lately).
+        var eventType = trigger?.Type;
+        var lifecycleChanged = LifecycleChangedRecently(context.Customer, now, set.LongestLifecycleWindow);
         List<ActionCandidate>? candidates = null;
         List<CampaignReservation>? reservations = null;
-        for (var i = 0; i < active.Count; i++)
+        foreach (var i in set.Triggerable(eventType, lifecycleChanged))
         {
             var campaign = active[i];
             if (campaign.Compiled is not { } compiled)
@@ -120,7 +127,7 @@ public sealed class LiveCampaignOffers(ActiveCampaigns campaigns, IOptions<Engag
                 continue;
             }
 
-            if (campaign.Consider(subject, trigger, now, mayPresent: !capped && blocked?[i] != true) is not { } reservation)
+            if (campaign.Consider(subject, trigger, now, !capped && blocked?[i] != true, states, i) is not { } reservation)
             {
                 continue;
             }
@@ -141,6 +148,19 @@ public sealed class LiveCampaignOffers(ActiveCampaigns campaigns, IOptions<Engag
             }
         }
 
+        if (current is not null)
+        {
+            for (var i = 0; i < current.Length; i++)
+            {
+                if (current[i] && !set.IsTriggerable(i, eventType, lifecycleChanged)
+                    && active[i].Compiled is { } compiled && Offer(active[i], compiled, context.Catalog) is { Candidate: { } kept })
+                {
+                    (candidates ??= []).Add(kept);
+                }
+            }
+        }
+
+        campaigns.KeepStates(customerId, states);
         if (reservations is not null)
         {
             _pending[customerId] = reservations;
@@ -148,6 +168,9 @@ public sealed class LiveCampaignOffers(ActiveCampaigns campaigns, IOptions<Engag
 
         return candidates ?? [];
     }
+
+    private static bool LifecycleChangedRecently(Customer360 customer, DateTimeOffset now, TimeSpan window) =>
+        window > TimeSpan.Zero && customer.Lifecycle.History is { Count: > 0 } history && history[^1] is { } latest && latest.At > now - window && latest.At <= now;
 
     /// <inheritdoc />
     public void Arbitrated(EngagementContext context, ArbitrationResult result)

@@ -8,10 +8,12 @@ using CustomerEngine.Domain.Views;
 using CustomerEngine.Engagement.Handlers;
 using CustomerEngine.Engagement.Outcomes;
 using CustomerEngine.Engagement.Suggestions;
+using CustomerEngine.Grains.DataRights;
 using CustomerEngine.Grains.Engagement;
 using CustomerEngine.Grains.Presence;
 using CustomerEngine.Grains.Runtime;
 using CustomerEngine.Grains.Value;
+using CustomerEngine.Storage.Erasure;
 using CustomerEngine.Storage.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,6 +37,10 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     private readonly CustomerRules _rules;
     private readonly CustomerGrainOptions _options;
     private readonly ILogger<CustomerGrain> _logger;
+    private readonly CustomerEraser _eraser;
+
+    // The customer's stored data was erased: this activation must never write its state back.
+    private bool _erased;
 
     // Every event of this customer's streams up to this sequence is already folded: the last full
     // replay read them all, and the log is commit-ordered. Lets redelivered events be skipped.
@@ -73,7 +79,8 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         SuggestionEngine suggestions,
         IOptions<CustomerRules> rules,
         IOptions<CustomerGrainOptions> options,
-        ILogger<CustomerGrain> logger)
+        ILogger<CustomerGrain> logger,
+        CustomerEraser eraser)
     {
         _state = states.Create<CustomerGrainState>(context, "customer");
         _log = log;
@@ -86,6 +93,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         _rules = rules.Value;
         _options = options.Value;
         _logger = logger;
+        _eraser = eraser;
     }
 
     private CustomerGrainState Snapshot => _state.State;
@@ -126,7 +134,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_appliedSinceSnapshot > 0 || _engagementChanged)
+        if (!_erased && (_appliedSinceSnapshot > 0 || _engagementChanged))
         {
             await WriteSnapshotAsync();
         }
@@ -140,7 +148,8 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             return new CustomerApplyReport(owner);
         }
 
-        var stageBefore = CurrentSummary()?.Stage;
+        // The stage dashboards and suggestions last saw; only a fresh activation has to work it out.
+        var stageBefore = _pushedSummary is { } pushed ? pushed.Stage : CurrentSummary()?.Stage;
         try
         {
             await ApplyInOrderAsync(events);
@@ -261,6 +270,40 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         return customerId;
     }
 
+    /// <inheritdoc />
+    public async Task<CustomerExport?> ExportAsync()
+    {
+        var now = Clock.GetUtcNow();
+        if (await GetViewAsync() is not { } view)
+        {
+            return null;
+        }
+
+        return new CustomerExport(now, view, [.. Snapshot.Suggestions], Snapshot.Contact, Streams, await _log.ReadStreamsAsync(Streams, afterSequence: 0));
+    }
+
+    /// <inheritdoc />
+    public async Task<ErasureRecord?> EraseAsync(string requestedBy)
+    {
+        if (CurrentCustomer() is null)
+        {
+            return null;
+        }
+
+        var record = await _eraser.EraseAsync(GrainKey, Streams, requestedBy, Clock.GetUtcNow());
+        await ForgetAsync();
+        return record;
+    }
+
+    /// <inheritdoc />
+    public Task ForgetAsync()
+    {
+        // Calls queued behind this turn go to a fresh activation, which reads what the store holds now.
+        _erased = true;
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
     private async Task ApplyInOrderAsync(IReadOnlyList<SequencedEvent> events)
     {
         if (events.Count == 0)
@@ -275,7 +318,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             .ThenBy(e => e.Sequence);
         foreach (var e in ordered)
         {
-            if (CustomerEvolver.NeedsReplay(customer, e))
+            if (CustomerEvolver.NeedsReplay(customer, e) || _eraser.MayHaveErased(e.Sequence))
             {
                 await ReplayAsync();
                 return;

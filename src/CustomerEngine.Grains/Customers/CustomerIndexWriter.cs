@@ -32,6 +32,27 @@ public sealed class CustomerIndexWriter(ICustomerIndex index, IOptions<CustomerI
     /// <summary>Queues the removal of a customer's row.</summary>
     public void EnqueueRemoval(string customerId) => _pending[customerId] = new PendingRow(null, Environment.TickCount64, Urgent: true);
 
+    /// <summary>
+    /// Drops the queued rows of erased customers, after any write under way has finished: no row
+    /// queued or being written before this returns reaches the index after the erasure deletes it.
+    /// </summary>
+    public async Task ForgetAsync(IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        await _flushing.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var customerId in customerIds)
+            {
+                _pending.TryRemove(customerId, out _);
+            }
+        }
+        finally
+        {
+            _flushing.Release();
+        }
+    }
+
     /// <summary>Writes everything queued so far.</summary>
     public Task FlushAsync(CancellationToken cancellationToken = default) => FlushAsync(all: true, cancellationToken);
 
@@ -67,14 +88,38 @@ public sealed class CustomerIndexWriter(ICustomerIndex index, IOptions<CustomerI
 
             // One chunk at a time: the store commits everything queued in one transaction, and
             // events appended meanwhile should not wait behind thousands of index rows.
-            foreach (var chunk in upserts.Chunk(RowsPerWrite))
+            var upserted = 0;
+            var removed = 0;
+            try
             {
-                await index.UpsertAsync(chunk, cancellationToken);
-            }
+                foreach (var chunk in upserts.Chunk(RowsPerWrite))
+                {
+                    await index.UpsertAsync(chunk, cancellationToken);
+                    upserted += chunk.Length;
+                }
 
-            foreach (var id in removals)
+                foreach (var id in removals)
+                {
+                    await index.RemoveAsync(id, cancellationToken);
+                    removed++;
+                }
+            }
+            catch
             {
-                await index.RemoveAsync(id, cancellationToken);
+                // The store is unreachable (or the host is stopping): a customer with no further
+                // change would keep a stale row for good, so what was not written goes back in the
+                // queue, unless a newer row of the same customer was queued meanwhile.
+                foreach (var entry in upserts.Skip(upserted))
+                {
+                    _pending.TryAdd(entry.CustomerId, new PendingRow(entry, Environment.TickCount64, Urgent: true));
+                }
+
+                foreach (var id in removals.Skip(removed))
+                {
+                    _pending.TryAdd(id, new PendingRow(null, Environment.TickCount64, Urgent: true));
+                }
+
+                throw;
             }
         }
         finally

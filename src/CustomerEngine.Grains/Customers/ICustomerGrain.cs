@@ -2,8 +2,10 @@ using CustomerEngine.Domain.Events;
 using CustomerEngine.Domain.Views;
 using CustomerEngine.Engagement.Outcomes;
 using CustomerEngine.Engagement.Suggestions;
+using CustomerEngine.Grains.DataRights;
 using CustomerEngine.Grains.Engagement;
 using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Storage.Erasure;
 
 namespace CustomerEngine.Grains.Customers;
 
@@ -39,4 +41,18 @@ public interface ICustomerGrain : IGrain
 
     /// <summary>Records what staff did with one of this customer's suggestions, once.</summary>
     Task<OutcomeRecordResult> RecordOutcomeAsync(string suggestionId, SuggestionOutcome outcome, string? reason, string? recordedBy);
+
+    /// <summary>Everything this grain holds about the customer, with its event log entries; null when it has no events.</summary>
+    Task<CustomerExport?> ExportAsync();
+
+    /// <summary>
+    /// Erases the customer and the anonymous histories merged into it (see <see cref="CustomerEraser"/>),
+    /// in this grain's turn, so no event of the customer is applied meanwhile; this activation is
+    /// then dropped without writing anything, and a later event starts a new, empty customer.
+    /// Returns the audit record, or null when the grain has no events (nothing to erase).
+    /// </summary>
+    Task<ErasureRecord?> EraseAsync(string requestedBy);
+
+    /// <summary>Drops this activation without writing anything back: its stored data was erased.</summary>
+    Task ForgetAsync();
 }

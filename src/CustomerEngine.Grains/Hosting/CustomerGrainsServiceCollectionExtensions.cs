@@ -3,6 +3,7 @@ using CustomerEngine.Domain.Value;
 using CustomerEngine.Grains.Campaigns;
 using CustomerEngine.Grains.CrossSell;
 using CustomerEngine.Grains.Customers;
+using CustomerEngine.Grains.DataRights;
 using CustomerEngine.Grains.Engagement;
 using CustomerEngine.Grains.Ingestion;
 using CustomerEngine.Grains.Maintenance;
@@ -22,7 +23,7 @@ public static class CustomerGrainsServiceCollectionExtensions
     /// Registers the grain runtime with the customer, store-presence and maintenance grains.
     /// Options bind from <c>Customers</c> (domain rules), <c>Customers:Grains</c>,
     /// <c>Customers:Index</c>, <c>Presence</c>, <c>Maintenance</c>, <c>Value:Tiers</c>,
-    /// <c>CrossSell</c> (the live cross-sell model) and <c>Grains</c> (runtime) in
+    /// <c>CrossSell</c> (the live cross-sell model), <c>DataRights</c> and <c>Grains</c> (runtime) in
     /// <paramref name="configuration"/>.
     /// </summary>
     /// <remarks>Register the store before calling this: hosted services stop in reverse order, and the store must outlive the grains that flush into it.</remarks>
@@ -43,6 +44,7 @@ public static class CustomerGrainsServiceCollectionExtensions
         services.TryAddSingleton<IEngagementPublisher, SilentEngagementPublisher>();
         services.TryAddSingleton<StorePresenceDirectory>();
         services.TryAddSingleton<OutcomeTally>();
+        services.AddCustomerDataRights(configuration);
         services.AddHostedService(sp => sp.GetRequiredService<CustomerIndexWriter>());
 
         var runtime = services.AddGrainRuntime(options => configuration.GetSection("Grains").Bind(options))

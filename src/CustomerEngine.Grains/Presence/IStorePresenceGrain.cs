@@ -16,4 +16,13 @@ public interface IStorePresenceGrain : IGrain
 
     /// <summary>Customers who entered and have not left, and were seen within the time-out.</summary>
     Task<IReadOnlyList<PresentCustomer>> GetPresentAsync();
+
+    /// <summary>What the store holds about one customer, or null when nothing.</summary>
+    Task<CustomerPresenceRecord?> GetCustomerAsync(string customerId);
+
+    /// <summary>
+    /// Forgets an erased customer at once and durably: a present customer is announced as gone,
+    /// and the store's state is written before this returns.
+    /// </summary>
+    Task ForgetAsync(string customerId);
 }

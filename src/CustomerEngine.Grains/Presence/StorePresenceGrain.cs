@@ -113,6 +113,30 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
         Task.FromResult(_state.State.Present(Clock.GetUtcNow(), _options.Timeout));
 
     /// <inheritdoc />
+    public Task<CustomerPresenceRecord?> GetCustomerAsync(string customerId) =>
+        Task.FromResult(_state.State.Customers.TryGetValue(customerId, out var presence)
+            ? new CustomerPresenceRecord(GrainKey, customerId, presence.EnteredAt, presence.LeftAt, presence.LastSeenAt, _state.State.IsPresent(customerId, Clock.GetUtcNow(), _options.Timeout))
+            : null);
+
+    /// <inheritdoc />
+    public async Task ForgetAsync(string customerId)
+    {
+        if (!_state.State.Customers.Remove(customerId))
+        {
+            return;
+        }
+
+        if (_announced.Remove(customerId))
+        {
+            _engagement.CustomerLeft(GrainKey, customerId);
+            ReportPresentCount();
+        }
+
+        // Not behind the flush timer: an erasure must not wait for it, nor be lost with the process.
+        await FlushAsync();
+    }
+
+    /// <inheritdoc />
     public async Task ReceiveReminderAsync(string reminderName, DateTimeOffset dueAt)
     {
         if (reminderName != TimeOutReminder)
@@ -147,7 +171,17 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
         _flushTimer?.Dispose();
         _flushTimer = null;
         AnnounceTimeOutsAndPrune(Clock.GetUtcNow());
-        await _state.WriteStateAsync();
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch
+        {
+            // The store is unreachable: try again at the next interval, and let deactivation know
+            // there is an unwritten change, or a quiet store would lose it for good.
+            _flushTimer = RegisterTimer(_ => FlushAsync(), _options.FlushInterval, Timeout.InfiniteTimeSpan);
+            throw;
+        }
     }
 
     // Pruning forgets timed-out customers, so they are announced right before it: each time-out

@@ -1,8 +1,10 @@
 using CustomerEngine.Grains.Hosting;
+using CustomerEngine.Host.Availability;
 using CustomerEngine.Host.Campaigns;
 using CustomerEngine.Host.CrossSell;
 using CustomerEngine.Host.Customers;
 using CustomerEngine.Host.Dashboards;
+using CustomerEngine.Host.DataRights;
 using CustomerEngine.Host.Demo;
 using CustomerEngine.Host.Engagement;
 using CustomerEngine.Host.Health;
@@ -33,6 +35,7 @@ public static class CustomerEngineHostExtensions
         builder.AddEngineTelemetry();
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.AddExceptionHandler<StoreOutageExceptionHandler>();
         services.AddOpenApi(o => o.AddOperationTransformer<EventsRequestBodyDocumentation>());
         builder.AddEngineSecurity();
 
@@ -69,6 +72,7 @@ public static class CustomerEngineHostExtensions
         app.MapOpenApi().RequireAuthorization(EnginePolicies.Anonymous);
         app.MapEventsApi();
         app.MapCustomersApi();
+        app.MapDataRightsApi();
         app.MapEngagementApi();
         app.MapStoresApi();
         app.MapValueModelsApi();

@@ -60,6 +60,11 @@ internal sealed class DatabaseFile
             // The background checkpointer copies the log back; this only bounds the log (about
             // 80 MiB of 4 KiB pages) for when that loop falls behind a burst.
             ExecuteScalar(connection, "PRAGMA wal_autocheckpoint = 20000;");
+
+            // Zeroes content that is deleted or moved: without it, an erased customer's rows stay
+            // readable in free space, and even rows never deleted leave stale copies behind when
+            // pages split. Turning it on only for an erasure is too late for the copies.
+            ExecuteScalar(connection, "PRAGMA secure_delete = ON;");
             return connection;
         }
         catch

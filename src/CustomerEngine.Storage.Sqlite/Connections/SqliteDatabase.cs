@@ -45,6 +45,17 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>The connection that checkpoints the log; throws when the store is not initialized yet or already closed.</summary>
+    public BackgroundCheckpointer Checkpointer
+    {
+        get
+        {
+            var checkpointer = Volatile.Read(ref _checkpointer);
+            ThrowUnlessOpen(checkpointer is not null);
+            return checkpointer!;
+        }
+    }
+
     public ReadLease RentReader()
     {
         var readers = Volatile.Read(ref _readers);

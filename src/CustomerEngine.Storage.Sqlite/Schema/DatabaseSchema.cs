@@ -9,7 +9,7 @@ namespace CustomerEngine.Storage.Sqlite.Schema;
 /// </summary>
 internal static class DatabaseSchema
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     // Instants are unix milliseconds (see StoredInstant); money is invariant decimal text (see StoredMoney).
     private const string Version1 = """
@@ -82,6 +82,24 @@ internal static class DatabaseSchema
         ALTER TABLE customers ADD COLUMN repeat_day_spend TEXT NOT NULL DEFAULT '0';
         """;
 
+    // The audit trail of customer erasures: counts and a keyed digest, never the customer's id.
+    private const string Version3 = """
+        CREATE TABLE IF NOT EXISTS erasures (
+            erasure_id           TEXT    NOT NULL PRIMARY KEY,
+            erased_at            INTEGER NOT NULL, -- unix ms
+            requested_by         TEXT    NOT NULL,
+            subject_digest       TEXT,
+            streams_erased       INTEGER NOT NULL,
+            events_erased        INTEGER NOT NULL,
+            states_erased        INTEGER NOT NULL,
+            index_entries_erased INTEGER NOT NULL,
+            reminders_erased     INTEGER NOT NULL,
+            log_position         INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS erasures_by_time ON erasures (erased_at DESC, erasure_id);
+        CREATE INDEX IF NOT EXISTS erasures_by_subject ON erasures (subject_digest) WHERE subject_digest IS NOT NULL;
+        """;
+
     /// <summary>Brings the file to <see cref="CurrentVersion"/> in one transaction.</summary>
     public static void Apply(SqliteConnection connection, string path)
     {
@@ -101,6 +119,11 @@ internal static class DatabaseSchema
         if (version < 2)
         {
             ExecuteNonQuery(connection, transaction, Version2);
+        }
+
+        if (version < 3)
+        {
+            ExecuteNonQuery(connection, transaction, Version3);
         }
 
         if (version < CurrentVersion)
