@@ -1,5 +1,6 @@
 using CustomerEngine.Domain.Events;
 using CustomerEngine.Grains.Customers;
+using CustomerEngine.Grains.Ingestion;
 using CustomerEngine.Storage.Events;
 using static CustomerEngine.Grains.Tests.TestEvents;
 
@@ -57,6 +58,23 @@ public sealed class CustomerGrainTests
         Assert.Equal("c3", report.ForwardedTo);
         Assert.Equal(2, view!.Stats.Visits);
         Assert.Null(await engine.Grains.GetGrain<ICustomerGrain>("anon:cookie-9").GetViewAsync());
+        engine.DeleteDatabase();
+    }
+
+    [Fact]
+    public async Task An_event_stored_by_an_attempt_whose_answer_was_lost_is_applied_when_it_is_sent_again()
+    {
+        await using var engine = await EngineHost.StartAsync();
+        await engine.AcceptAsync(Purchase("c4", Day));
+        var resent = Purchase("c4", Day.AddDays(1));
+        // Stored, but the store failed before the events reached the grain:
+        await AppendOnlyAsync(engine.Store, resent);
+
+        var result = await engine.AcceptAsync(resent);
+        var view = await engine.Grains.GetGrain<ICustomerGrain>("c4").GetViewAsync();
+
+        Assert.Equal(new PipelineResult(0, 1), result with { Outcomes = [] });
+        Assert.Equal(2, view!.Stats.Purchases);
         engine.DeleteDatabase();
     }
 

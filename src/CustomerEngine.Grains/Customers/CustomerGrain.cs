@@ -182,6 +182,28 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     }
 
     /// <inheritdoc />
+    public async Task CatchUpAsync()
+    {
+        if (Snapshot.MergedInto is not null || _erased)
+        {
+            return;
+        }
+
+        var stats = await _log.ReadStreamStatsAsync(Streams);
+        if (stats.Count == Snapshot.AppliedCount && stats.MaxSequence == (Snapshot.Customer?.MaxSequence ?? 0))
+        {
+            return;
+        }
+
+        await ReplayAsync();
+        var summary = CurrentSummary();
+        PushSummary(summary);
+        RefreshSuggestions(null, push: false);
+        PublishToIndex(urgent: true);
+        await WriteSnapshotAsync();
+    }
+
+    /// <inheritdoc />
     public Task<Customer360?> GetViewAsync()
     {
         var customer = CurrentCustomer();

@@ -42,6 +42,13 @@ public interface ICustomerGrain : IGrain
     /// <summary>Records what staff did with one of this customer's suggestions, once.</summary>
     Task<OutcomeRecordResult> RecordOutcomeAsync(string suggestionId, SuggestionOutcome outcome, string? reason, string? recordedBy);
 
+    /// <summary>
+    /// Applies whatever the log holds for this customer that the grain has not applied yet. Called
+    /// when an append reports duplicates: a client resending after a lost answer may be resending
+    /// events an earlier attempt stored but never delivered (the store failed after the commit).
+    /// </summary>
+    Task CatchUpAsync();
+
     /// <summary>Everything this grain holds about the customer, with its event log entries; null when it has no events.</summary>
     Task<CustomerExport?> ExportAsync();
 

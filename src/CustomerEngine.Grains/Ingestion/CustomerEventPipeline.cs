@@ -42,7 +42,26 @@ public sealed class CustomerEventPipeline(IEventLog log, IGrainFactory grains, L
         // microseconds per basket and does not wait for any grain.
         crossSell.LearnAppended(accepted);
         await Task.WhenAll(accepted.GroupBy(e => e.Event.StreamKey, StringComparer.Ordinal).Select(g => DeliverAsync(g.Key, [.. g])));
+        if (accepted.Count < events.Count)
+        {
+            await Task.WhenAll(events.Where((_, i) => outcomes[i].Sequence is null).Select(e => e.StreamKey).Distinct(StringComparer.Ordinal).Select(CatchUpAsync));
+        }
+
         return new PipelineResult(accepted.Count, events.Count - accepted.Count) { Outcomes = outcomes };
+    }
+
+    // A duplicate may be an event an earlier attempt stored but never delivered (the answer was
+    // lost with the connection after the commit), so its customer checks the log for it.
+    private async Task CatchUpAsync(string streamKey)
+    {
+        try
+        {
+            await grains.GetGrain<ICustomerGrain>(streamKey).CatchUpAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "A customer could not catch up with its log after a duplicate; its next activation will");
+        }
     }
 
     private async Task DeliverAsync(string streamKey, IReadOnlyList<SequencedEvent> events)
