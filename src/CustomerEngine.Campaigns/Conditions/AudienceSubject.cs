@@ -1,3 +1,5 @@
+using CustomerEngine.Campaigns.Triggers;
+using CustomerEngine.Domain.Lifecycle;
 using CustomerEngine.Domain.Views;
 
 namespace CustomerEngine.Campaigns.Conditions;
@@ -23,4 +25,10 @@ public sealed record AudienceSubject(Customer360 View, string? CurrentStoreId, s
 
     /// <summary>The values of this subject read so far.</summary>
     internal FieldValueCache Values { get; } = new();
+
+    /// <summary>The customer's latest lifecycle transition as a trigger, read once per decision by every <c>lifecycle.changed</c> campaign.</summary>
+    internal TriggerSubject TransitionTrigger(LifecycleTransition latest) =>
+        LatestTransition is { } known && ReferenceEquals(known.Root, latest) ? known : LatestTransition = TriggerSubject.ForTransition(latest);
+
+    private TriggerSubject? LatestTransition { get; set; }
 }

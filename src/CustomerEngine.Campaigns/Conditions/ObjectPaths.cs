@@ -120,9 +120,56 @@ internal static class ObjectPaths
     /// <summary>Every value reached from <paramref name="value"/> by <paramref name="steps"/>.</summary>
     public static FieldValue[] Collect(object? value, PathStep[] steps)
     {
+        if (!GoesThroughList(steps))
+        {
+            // No list on the way: one value at most, read without a list to collect it in.
+            return One(value, steps) is { } one ? [one] : [];
+        }
+
         var values = new List<FieldValue>(2);
         Collect(value, steps, 0, values);
         return values.Count == 0 ? [] : [.. values];
+    }
+
+    private static bool GoesThroughList(PathStep[] steps)
+    {
+        foreach (var step in steps)
+        {
+            if (step.Kind == PathStepKind.Each)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static FieldValue? One(object? value, PathStep[] steps)
+    {
+        for (var index = 0; index < steps.Length; index++)
+        {
+            if (value is null)
+            {
+                return null;
+            }
+
+            var step = steps[index];
+            if (step.Kind == PathStepKind.Property && index == steps.Length - 1 && step.Scalar is { } scalar)
+            {
+                return scalar(value);
+            }
+
+            if (step.Kind == PathStepKind.Property)
+            {
+                value = step.Getter!(value);
+            }
+            else
+            {
+                value = value is IReadOnlyDictionary<string, string> map && map.TryGetValue(step.Key!, out var found) ? found : null;
+            }
+        }
+
+        return value is null ? null : ScalarValues.Of(value);
     }
 
     private static void Collect(object? value, PathStep[] steps, int index, List<FieldValue> values)

@@ -12,6 +12,9 @@ namespace CustomerEngine.Campaigns.Evaluation;
 /// </summary>
 public sealed class CompiledCampaign
 {
+    private const string StandingKey = "standing";
+    private static readonly long StandingFingerprint = TriggerFingerprint.Of(StandingKey);
+
     private readonly CompiledCondition<AudienceSubject>? _audience;
     private readonly CompiledCondition<TriggerSubject>? _where;
 
@@ -111,7 +114,7 @@ public sealed class CompiledCampaign
                 return CampaignEvaluation.NotApplicable;
             }
 
-            occurrence = TriggerSubject.ForTransition(latest);
+            occurrence = subject.TransitionTrigger(latest);
         }
         else if (TriggerType is not null)
         {
@@ -142,7 +145,7 @@ public sealed class CompiledCampaign
         }
 
         return occurrence is null
-            ? new CampaignEvaluation(CampaignDecision.Triggered, "standing", Standing: true)
-            : new CampaignEvaluation(CampaignDecision.Triggered, occurrence.Key);
+            ? new CampaignEvaluation(CampaignDecision.Triggered, StandingKey, Standing: true, StandingFingerprint)
+            : new CampaignEvaluation(CampaignDecision.Triggered, occurrence.Key, TriggerFingerprint: occurrence.Fingerprint);
     }
 }

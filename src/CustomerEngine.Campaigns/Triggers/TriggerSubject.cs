@@ -12,6 +12,8 @@ namespace CustomerEngine.Campaigns.Triggers;
 /// </summary>
 public sealed class TriggerSubject
 {
+    private long? _fingerprint;
+
     private TriggerSubject(string type, string key, object root, object? data)
     {
         Type = type;
@@ -25,6 +27,9 @@ public sealed class TriggerSubject
 
     /// <summary>Identifies this occurrence, so that one event triggers a campaign once for a customer however often it is looked at.</summary>
     public string Key { get; }
+
+    /// <summary>The <see cref="TriggerFingerprint"/> of <see cref="Key"/>, worked out once for every campaign the occurrence triggers.</summary>
+    public long Fingerprint => _fingerprint ??= TriggerFingerprint.Of(Key);
 
     /// <summary>The event itself (its top-level fields).</summary>
     public object Root { get; }

@@ -8,6 +8,36 @@ internal static class CatalogValidation
 {
     public const int MaxIdLength = 128;
 
+    /// <summary>
+    /// Whether <paramref name="action"/> alone passes <see cref="Check"/> (the duplicate-id rule
+    /// aside), without building a message: arbitration checks every candidate of every decision,
+    /// and almost all of them pass.
+    /// </summary>
+    public static bool IsValid(ActionDefinition? action)
+    {
+        if (action is null
+            || string.IsNullOrWhiteSpace(action.Id) || action.Id.Length > MaxIdLength
+            || string.IsNullOrWhiteSpace(action.Kind) || string.IsNullOrWhiteSpace(action.Title) || string.IsNullOrWhiteSpace(action.ReasonTemplate)
+            || !(double.IsFinite(action.Value) && action.Value > 0)
+            || !(double.IsFinite(action.Lever) && action.Lever > 0)
+            || action.Validity <= TimeSpan.Zero
+            || action.Eligibility is not { } eligibility)
+        {
+            return false;
+        }
+
+        foreach (var (key, value) in eligibility.Attributes)
+        {
+            if (string.IsNullOrWhiteSpace(key) || value is null)
+            {
+                return false;
+            }
+        }
+
+        return eligibility.RequiredConsent is not { } consent
+            || (!string.IsNullOrWhiteSpace(consent.Channel) && (consent.Purpose is not { } purpose || !string.IsNullOrWhiteSpace(purpose)));
+    }
+
     public static List<CatalogValidationError> Check(int version, IEnumerable<(int Index, ActionDefinition Action)> actions)
     {
         var errors = new List<CatalogValidationError>();

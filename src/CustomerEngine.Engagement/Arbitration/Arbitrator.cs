@@ -100,9 +100,17 @@ public sealed class Arbitrator
 
         var recoveryCauses = ServiceRecoveryCondition.Causes(context.State, now, Options.RecoveryWindow);
         var recoveryApplies = recoveryCauses.Count > 0 || eligible.Any(m => IsRecovery(m.Action));
-        var current = history.CurrentAt(now)
-            .GroupBy(p => p.ActionId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.MaxBy(p => p.PresentedAt)!, StringComparer.Ordinal);
+        // The latest current presentation of each action; a loop, as it runs at every decision.
+        var current = new Dictionary<string, ContactPresentation>(StringComparer.Ordinal);
+        foreach (var presentation in history.Presentations)
+        {
+            if (presentation.IsCurrentAt(now)
+                && (!current.TryGetValue(presentation.ActionId, out var kept) || presentation.PresentedAt > kept.PresentedAt))
+            {
+                current[presentation.ActionId] = presentation;
+            }
+        }
+
         var contenders = new List<(MergedCandidate Candidate, ContactPresentation? Incumbent)>();
         foreach (var candidate in eligible)
         {
@@ -267,14 +275,14 @@ public sealed class Arbitrator
                     continue;
                 }
 
-                var stamped = candidate with { Source = name };
-                if (byId.TryGetValue(stamped.Action.Id, out var existing))
+                // Stamped with the provider's name as it is merged (no copy of the candidate).
+                if (byId.TryGetValue(candidate!.Action.Id, out var existing))
                 {
-                    existing.Add(stamped);
+                    existing.Add(candidate, name);
                 }
                 else
                 {
-                    byId[stamped.Action.Id] = new MergedCandidate(stamped);
+                    byId[candidate.Action.Id] = new MergedCandidate(candidate, name);
                 }
             }
         }
@@ -304,6 +312,11 @@ public sealed class Arbitrator
             return $"{action.Id}: value override {value} is not a finite number greater than 0";
         }
 
+        if (CatalogValidation.IsValid(action))
+        {
+            return null;
+        }
+
         var errors = CatalogValidation.Check(0, [(0, action)]);
         return errors.Count > 0 ? $"{action.Id}: " + string.Join("; ", errors.Select(e => e.Field.Replace("actions[0].", string.Empty, StringComparison.Ordinal) + " " + e.Message)) : null;
     }
@@ -311,10 +324,11 @@ public sealed class Arbitrator
     // A rule that fails for any candidate is left out for all of them, so every candidate is weighed by the same rules.
     private double[] RuleWeights(ActionCandidate[] candidates, EngagementContext context, List<ExtensionFailure> failures)
     {
-        var product = Enumerable.Repeat(1.0, candidates.Length).ToArray();
+        var product = new double[candidates.Length];
+        Array.Fill(product, 1.0);
+        var weights = new double[candidates.Length];
         foreach (var rule in WeightRules)
         {
-            var weights = new double[candidates.Length];
             try
             {
                 string? problem = null;

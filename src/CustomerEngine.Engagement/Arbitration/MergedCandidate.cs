@@ -8,10 +8,10 @@ namespace CustomerEngine.Engagement.Arbitration;
 /// distinct reason in order, the product of the providers' weights, the largest value override,
 /// and the providers' names.
 /// </summary>
-internal sealed class MergedCandidate(ActionCandidate first)
+internal sealed class MergedCandidate(ActionCandidate first, string source)
 {
     private readonly List<string> _reasons = [.. first.Reasons.Where(r => !string.IsNullOrWhiteSpace(r)).Distinct(StringComparer.Ordinal)];
-    private readonly List<string> _sources = [first.Source ?? string.Empty];
+    private readonly List<string> _sources = [source];
 
     public ActionDefinition Action { get; } = first.Action;
 
@@ -21,7 +21,7 @@ internal sealed class MergedCandidate(ActionCandidate first)
 
     public IReadOnlyList<string> Reasons => _reasons;
 
-    public void Add(ActionCandidate other)
+    public void Add(ActionCandidate other, string source)
     {
         foreach (var reason in other.Reasons)
         {
@@ -37,7 +37,7 @@ internal sealed class MergedCandidate(ActionCandidate first)
             ValueOverride = value;
         }
 
-        if (other.Source is { } source && !_sources.Contains(source, StringComparer.Ordinal))
+        if (!_sources.Contains(source, StringComparer.Ordinal))
         {
             _sources.Add(source);
         }

@@ -46,8 +46,19 @@ internal static class ContactPolicy
     public static bool CountsTowardCap(string kind) => kind != ActionKinds.ServiceRecovery;
 
     /// <summary>The presentations in the 24 hours up to <paramref name="now"/> that count toward the cap.</summary>
-    public static int PresentedInLastDay(ContactHistory history, DateTimeOffset now) =>
-        history.Presentations.Count(p => p.PresentedAt > now - Day && p.PresentedAt <= now && CountsTowardCap(p.Kind));
+    public static int PresentedInLastDay(ContactHistory history, DateTimeOffset now)
+    {
+        var count = 0;
+        foreach (var p in history.Presentations)
+        {
+            if (p.PresentedAt > now - Day && p.PresentedAt <= now && CountsTowardCap(p.Kind))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 
     public static string Time(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using CustomerEngine.Engagement.Actions;
 using CustomerEngine.Engagement.Arbitration;
 using CustomerEngine.Engagement.Candidates;
 using CustomerEngine.Engagement.Contact;
@@ -65,6 +66,34 @@ public sealed class ContainmentTests
         Assert.Equal(("plugin.tea", "pluginTea"), (suggestion.ActionId, suggestion.Kind));
         Assert.Equal(["waited 20 minutes"], suggestion.Reasons);
         Assert.Equal("pluginTea", Assert.Single(result.History.Presentations).Kind);
+    }
+
+    [Theory]
+    [InlineData("title", "title")]
+    [InlineData("value", "value")]
+    [InlineData("validity", "validity")]
+    [InlineData("consentChannel", "eligibility.requiredConsent.channel")]
+    [InlineData("consentPurpose", "eligibility.requiredConsent.purpose")]
+    [InlineData("attribute", "eligibility.attributes")]
+    public void A_plug_in_action_with_an_invalid_definition_is_refused_and_reported(string fault, string field)
+    {
+        var valid = Action("plugin.tea", "pluginTea", value: 3);
+        var action = fault switch
+        {
+            "title" => valid with { Title = " " },
+            "value" => valid with { Value = double.NaN },
+            "validity" => valid with { Validity = TimeSpan.Zero },
+            "consentChannel" => valid with { Eligibility = new ActionEligibility { RequiredConsent = new ConsentRequirement("") } },
+            "consentPurpose" => valid with { Eligibility = new ActionEligibility { RequiredConsent = new ConsentRequirement("sms", " ") } },
+            _ => valid with { Eligibility = new ActionEligibility { Attributes = new Dictionary<string, string> { [" "] = "x" } } },
+        };
+        var provider = new FixedCandidateProvider(new ActionCandidate(action, ["waited"]), new ActionCandidate(Action("plugin.coffee", "pluginCoffee", value: 2), ["waited"]));
+
+        var result = new Arbitrator([provider], []).Arbitrate(Customer.Context(T0, Catalog()), FlatPropensity(), ContactHistory.Empty, new Random(1));
+
+        Assert.Equal("plugin.coffee", Assert.Single(result.Suggestions).ActionId);
+        var failure = Assert.Single(result.Failures);
+        Assert.StartsWith($"proposed an invalid candidate: plugin.tea: {field} ", failure.Message, StringComparison.Ordinal);
     }
 
     private sealed class FixedCandidateProvider(params ActionCandidate[] candidates) : ICandidateActionProvider
