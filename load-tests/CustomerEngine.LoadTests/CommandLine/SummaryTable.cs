@@ -62,7 +62,7 @@ public static class SummaryTable
 
         Console.WriteLine($"| memory ({memory.Samples.Count} samples, {memory.Source}) | start MiB | max MiB | end MiB |");
         Console.WriteLine("|---|---|---|---|");
-        Console.WriteLine($"| managed heap after the latest collection | {Mib(heap.Start)} | {Mib(heap.Max)} | {Mib(heap.End)} |");
+        Console.WriteLine($"| managed heap ({(memory.LiveHeap ? "live, after a forced full collection" : "after the latest collection")}) | {Mib(heap.Start)} | {Mib(heap.Max)} | {Mib(heap.End)} |");
         Console.WriteLine($"| working set | {Mib(workingSet.Start)} | {Mib(workingSet.Max)} | {Mib(workingSet.End)} |");
     }
 

@@ -13,6 +13,9 @@ public sealed record MemoryReport(
     MemoryRange? WorkingSetBytes,
     IReadOnlyList<MemorySample> Samples)
 {
+    /// <summary>Whether each heap sample followed a forced full collection (live objects only).</summary>
+    public bool LiveHeap { get; init; }
+
     /// <summary>For a target in another process: the engine exposes no memory figures over HTTP.</summary>
     public static MemoryReport Unavailable(TimeSpan every) =>
         new("unavailable: the target runs in another process and does not expose its memory", every.TotalSeconds, null, null, []);

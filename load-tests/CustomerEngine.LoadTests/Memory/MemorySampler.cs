@@ -8,7 +8,9 @@ namespace CustomerEngine.LoadTests.Memory;
 /// engine's plus the load tool's; the tool keeps its own footprint flat (bounded latency
 /// recorders, a cap on requests in flight), so growth is the engine's. The managed heap is taken
 /// as the latest collection left it: between collections the heap also holds garbage, whose
-/// sawtooth would hide a trend.
+/// sawtooth would hide a trend. With <c>forceFullCollection</c> each sample first collects every
+/// generation, so the heap is what is live: a server GC on a big machine can let an old
+/// generation's garbage grow for minutes, which looks like a leak in a one-minute run.
 /// </summary>
 public sealed class MemorySampler : IDisposable
 {
@@ -18,19 +20,22 @@ public sealed class MemorySampler : IDisposable
     private readonly TimeSpan _every;
     private readonly List<MemorySample> _samples = [];
     private readonly Timer _timer;
+    private readonly bool _forceFullCollection;
 
-    private MemorySampler(Stopwatch clock, TimeSpan from, TimeSpan every)
+    private MemorySampler(Stopwatch clock, TimeSpan from, TimeSpan every, bool forceFullCollection)
     {
         _clock = clock;
         _from = from;
         _every = every;
+        _forceFullCollection = forceFullCollection;
         // The start is sampled here when it is due already, so it never depends on the timer getting a thread.
         SampleIfDue();
         _timer = new Timer(_ => SampleIfDue(), null, Tick, Tick);
     }
 
     /// <summary>Starts sampling against <paramref name="clock"/> (which may start later).</summary>
-    public static MemorySampler Start(Stopwatch clock, TimeSpan measuredFrom, TimeSpan every) => new(clock, measuredFrom, every);
+    public static MemorySampler Start(Stopwatch clock, TimeSpan measuredFrom, TimeSpan every, bool forceFullCollection = false) =>
+        new(clock, measuredFrom, every, forceFullCollection);
 
     /// <summary>Takes the last sample and summarises.</summary>
     public MemoryReport Stop()
@@ -45,7 +50,7 @@ public sealed class MemorySampler : IDisposable
                 _every.TotalSeconds,
                 MemoryRange.Of([.. samples.Select(s => s.ManagedHeapBytes)]),
                 MemoryRange.Of([.. samples.Select(s => s.WorkingSetBytes)]),
-                samples);
+                samples) { LiveHeap = _forceFullCollection };
         }
     }
 
@@ -69,6 +74,7 @@ public sealed class MemorySampler : IDisposable
     // Before the first collection there is no "after" yet, and the heap is all there is.
     private MemorySample Sample() => new(
         Math.Round(Math.Max(0, (_clock.Elapsed - _from).TotalSeconds), 2),
-        GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes is > 0 and var collected ? collected : GC.GetTotalMemory(forceFullCollection: false),
+        _forceFullCollection ? GC.GetTotalMemory(forceFullCollection: true)
+            : GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes is > 0 and var collected ? collected : GC.GetTotalMemory(forceFullCollection: false),
         Environment.WorkingSet);
 }

@@ -42,7 +42,7 @@ public static class OverloadScenario
         var phase = options with { Rate = offered, Warmup = probed ? TimeSpan.Zero : options.Warmup };
         var clock = new Stopwatch();
         var load = new IngestLoad(phase, target, apiKey) { Clock = clock, Connections = options.MaxOutstanding };
-        using var sampler = engineInProcess ? MemorySampler.Start(clock, phase.Warmup, options.SampleEvery) : null;
+        using var sampler = engineInProcess ? MemorySampler.Start(clock, phase.Warmup, options.SampleEvery, forceFullCollection: true) : null;
         var run = await load.RunAsync(cancellationToken);
         var memory = sampler?.Stop() ?? MemoryReport.Unavailable(options.SampleEvery);
         var counts = load.Counts;
