@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace CustomerEngine.LoadTests.Load;
@@ -12,16 +11,12 @@ namespace CustomerEngine.LoadTests.Load;
 /// </summary>
 public sealed class EventsAwaitingPush(LatencyRecorder latency, Stopwatch clock, TimeSpan measuredFrom)
 {
-    private readonly ConcurrentDictionary<string, Queue<AwaitedEvent>> _byCustomer = new(StringComparer.Ordinal);
+    private readonly AwaitedByCustomer<AwaitedEvent> _awaited = new(measuredFrom);
 
     /// <summary>Registers an event before it is posted; <paramref name="isLeave"/> when it makes the customer leave.</summary>
     public void Await(string customerId, DateTimeOffset occurredAt, bool isLeave, TimeSpan due)
     {
-        var queue = _byCustomer.GetOrAdd(customerId, _ => new Queue<AwaitedEvent>());
-        lock (queue)
-        {
-            queue.Enqueue(new AwaitedEvent(occurredAt, isLeave, due));
-        }
+        _awaited.Add(customerId, new AwaitedEvent(occurredAt, isLeave, due));
     }
 
     /// <summary>A summary of <paramref name="customerId"/> as of <paramref name="lastSeenAt"/> arrived.</summary>
@@ -31,34 +26,15 @@ public sealed class EventsAwaitingPush(LatencyRecorder latency, Stopwatch clock,
     /// <summary>A <c>CustomerLeft</c> arrived: it answers the events up to and including the oldest leave.</summary>
     public void AnswerLeave(string customerId) => Answer(customerId, e => !e.IsLeave, includeStop: true);
 
-    /// <summary>Stops awaiting a customer's events without measuring them.</summary>
-    public int Forget(string customerId)
-    {
-        if (!_byCustomer.TryGetValue(customerId, out var queue))
-        {
-            return 0;
-        }
+    /// <summary>Stops awaiting a customer's entries without measuring them; returns how many were in the measured period.</summary>
+    public int Forget(string customerId) => _awaited.Forget(customerId);
 
-        lock (queue)
-        {
-            var count = queue.Count(e => e.Due >= measuredFrom);
-            queue.Clear();
-            return count;
-        }
-    }
-
-    /// <summary>Events still unanswered that were due in the measured period.</summary>
-    public int MeasuredCount => _byCustomer.Values.Sum(q =>
-    {
-        lock (q)
-        {
-            return q.Count(e => e.Due >= measuredFrom);
-        }
-    });
+    /// <summary>Entries still unanswered that were due in the measured period.</summary>
+    public int MeasuredCount => _awaited.MeasuredCount;
 
     private void Answer(string customerId, Func<AwaitedEvent, bool> answers, bool includeStop)
     {
-        if (!_byCustomer.TryGetValue(customerId, out var queue))
+        if (_awaited.Of(customerId) is not { } queue)
         {
             return;
         }
@@ -75,7 +51,7 @@ public sealed class EventsAwaitingPush(LatencyRecorder latency, Stopwatch clock,
                 }
 
                 queue.Dequeue();
-                if (e.Due >= measuredFrom)
+                if (_awaited.Measured(e))
                 {
                     latency.Record((now - e.Due).TotalMilliseconds);
                 }
@@ -88,5 +64,5 @@ public sealed class EventsAwaitingPush(LatencyRecorder latency, Stopwatch clock,
         }
     }
 
-    private readonly record struct AwaitedEvent(DateTimeOffset OccurredAt, bool IsLeave, TimeSpan Due);
+    private readonly record struct AwaitedEvent(DateTimeOffset OccurredAt, bool IsLeave, TimeSpan Due) : IAwaited;
 }

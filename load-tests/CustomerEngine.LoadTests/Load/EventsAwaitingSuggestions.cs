@@ -15,7 +15,7 @@ namespace CustomerEngine.LoadTests.Load;
 /// </summary>
 public sealed class EventsAwaitingSuggestions(LatencyRecorder latency, Stopwatch clock, TimeSpan measuredFrom)
 {
-    private readonly ConcurrentDictionary<string, Queue<AwaitedEntry>> _byCustomer = new(StringComparer.Ordinal);
+    private readonly AwaitedByCustomer<AwaitedEntry> _awaited = new(measuredFrom);
     private readonly ConcurrentDictionary<(int Dashboard, string CustomerId), DateTimeOffset> _summarised = new();
     private long _received;
 
@@ -25,11 +25,7 @@ public sealed class EventsAwaitingSuggestions(LatencyRecorder latency, Stopwatch
     /// <summary>Registers an entry before it is posted.</summary>
     public void Await(string customerId, DateTimeOffset occurredAt, TimeSpan due)
     {
-        var queue = _byCustomer.GetOrAdd(customerId, _ => new Queue<AwaitedEntry>());
-        lock (queue)
-        {
-            queue.Enqueue(new AwaitedEntry(occurredAt, due));
-        }
+        _awaited.Add(customerId, new AwaitedEntry(occurredAt, due));
     }
 
     /// <summary>A summary of <paramref name="customerId"/> as of <paramref name="lastSeenAt"/> reached <paramref name="dashboard"/>.</summary>
@@ -45,7 +41,7 @@ public sealed class EventsAwaitingSuggestions(LatencyRecorder latency, Stopwatch
             Interlocked.Increment(ref _received);
         }
 
-        if (!_byCustomer.TryGetValue(customerId, out var queue) || !_summarised.TryGetValue((dashboard, customerId), out var summarised))
+        if (_awaited.Of(customerId) is not { } queue || !_summarised.TryGetValue((dashboard, customerId), out var summarised))
         {
             return;
         }
@@ -55,7 +51,7 @@ public sealed class EventsAwaitingSuggestions(LatencyRecorder latency, Stopwatch
             while (queue.TryPeek(out var entry) && entry.OccurredAt <= summarised)
             {
                 queue.Dequeue();
-                if (entry.Due >= measuredFrom)
+                if (_awaited.Measured(entry))
                 {
                     latency.Record((now - entry.Due).TotalMilliseconds);
                 }
@@ -64,29 +60,10 @@ public sealed class EventsAwaitingSuggestions(LatencyRecorder latency, Stopwatch
     }
 
     /// <summary>Stops awaiting a customer's entries without measuring them; returns how many were in the measured period.</summary>
-    public int Forget(string customerId)
-    {
-        if (!_byCustomer.TryGetValue(customerId, out var queue))
-        {
-            return 0;
-        }
-
-        lock (queue)
-        {
-            var count = queue.Count(e => e.Due >= measuredFrom);
-            queue.Clear();
-            return count;
-        }
-    }
+    public int Forget(string customerId) => _awaited.Forget(customerId);
 
     /// <summary>Entries still unanswered that were due in the measured period.</summary>
-    public int MeasuredCount => _byCustomer.Values.Sum(q =>
-    {
-        lock (q)
-        {
-            return q.Count(e => e.Due >= measuredFrom);
-        }
-    });
+    public int MeasuredCount => _awaited.MeasuredCount;
 
-    private readonly record struct AwaitedEntry(DateTimeOffset OccurredAt, TimeSpan Due);
+    private readonly record struct AwaitedEntry(DateTimeOffset OccurredAt, TimeSpan Due) : IAwaited;
 }
