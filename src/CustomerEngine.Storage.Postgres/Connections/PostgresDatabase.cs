@@ -1,3 +1,4 @@
+using CustomerEngine.Storage.Lifecycle;
 using System.Data.Common;
 using CustomerEngine.Storage.Postgres.Reading;
 using CustomerEngine.Storage.Postgres.Schema;
@@ -14,13 +15,11 @@ namespace CustomerEngine.Storage.Postgres.Connections;
 internal sealed class PostgresDatabase : IAsyncDisposable
 {
     private readonly PostgresStoreOptions _options;
-    private readonly Lock _gate = new();
-    private Task? _initialization;
+    private readonly StoreStartup _startup;
     private GroupCommitWriter? _writer;
     private GrainStateLookup? _grainStates;
     private StreamStatsLookup? _streamStats;
     private StreamEventsLookup? _streamEvents;
-    private bool _disposed;
 
     public PostgresDatabase(PostgresStoreOptions options)
     {
@@ -32,6 +31,7 @@ internal sealed class PostgresDatabase : IAsyncDisposable
 
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchOperations, 1);
         _options = options with { };
+        _startup = new StoreStartup(OpenAsync, typeof(PostgresEngineStore));
         var connectionString = WithEngineDefaults(options.ConnectionString);
         DatabaseName = connectionString.Database ?? "";
         DataSource = NpgsqlDataSource.Create(connectionString);
@@ -80,47 +80,13 @@ internal sealed class PostgresDatabase : IAsyncDisposable
         return DataSource.OpenConnectionAsync(cancellationToken);
     }
 
-    public Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, typeof(PostgresEngineStore));
-
-            // A failed attempt (say the server was still starting) may be retried; a successful or
-            // running one is shared, which makes a second call harmless.
-            if (_initialization is null || _initialization.IsFaulted || _initialization.IsCanceled)
-            {
-                _initialization = Task.Run(OpenAsync, CancellationToken.None);
-            }
-
-            return _initialization.WaitAsync(cancellationToken);
-        }
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) => _startup.RunAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        Task? initialization;
-        lock (_gate)
+        if (!await _startup.StopAsync().ConfigureAwait(false))
         {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            initialization = _initialization;
-        }
-
-        if (initialization is not null)
-        {
-            try
-            {
-                await initialization.ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                // Nothing was started by a failed initialization; the caller saw its exception already.
-            }
+            return;
         }
 
         foreach (var lookup in new IAsyncDisposable?[] { _grainStates, _streamStats, _streamEvents })
@@ -195,7 +161,7 @@ internal sealed class PostgresDatabase : IAsyncDisposable
 
     private void ThrowUnlessOpen(bool initialized)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), typeof(PostgresEngineStore));
+        ObjectDisposedException.ThrowIf(_startup.Stopped, typeof(PostgresEngineStore));
         if (!initialized)
         {
             throw new InvalidOperationException("The PostgreSQL store is not initialized: call InitializeAsync first.");

@@ -1,3 +1,4 @@
+using CustomerEngine.Storage.Lifecycle;
 using CustomerEngine.Storage.Sqlite.Checkpointing;
 using CustomerEngine.Storage.Sqlite.Schema;
 using CustomerEngine.Storage.Sqlite.Telemetry;
@@ -12,12 +13,10 @@ namespace CustomerEngine.Storage.Sqlite.Connections;
 internal sealed class SqliteDatabase : IAsyncDisposable
 {
     private readonly SqliteStoreOptions _options;
-    private readonly Lock _gate = new();
-    private Task? _initialization;
+    private readonly StoreStartup _startup;
     private GroupCommitWriter? _writer;
     private ReadConnectionPool? _readers;
     private BackgroundCheckpointer? _checkpointer;
-    private bool _disposed;
 
     public SqliteDatabase(SqliteStoreOptions options, SqliteStoreInstruments instruments)
     {
@@ -26,6 +25,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchOperations, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BusyTimeout, TimeSpan.Zero);
         _options = options with { };
+        _startup = new StoreStartup(() => { Open(); return Task.CompletedTask; }, typeof(SqliteEngineStore));
         File = new DatabaseFile(options.Path, options.BusyTimeout);
         Instruments = instruments;
     }
@@ -63,47 +63,13 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         return readers!.Rent();
     }
 
-    public Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, typeof(SqliteEngineStore));
-
-            // A failed attempt (say the folder was not writable) may be retried; a successful or
-            // running one is shared, which makes a second call harmless.
-            if (_initialization is null || _initialization.IsFaulted || _initialization.IsCanceled)
-            {
-                _initialization = Task.Run(Open, CancellationToken.None);
-            }
-
-            return _initialization.WaitAsync(cancellationToken);
-        }
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) => _startup.RunAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        Task? initialization;
-        lock (_gate)
+        if (!await _startup.StopAsync().ConfigureAwait(false))
         {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            initialization = _initialization;
-        }
-
-        if (initialization is not null)
-        {
-            try
-            {
-                await initialization.ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                // Nothing was opened by a failed initialization; the caller saw its exception already.
-            }
+            return;
         }
 
         if (_writer is { } writer)
@@ -142,7 +108,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
 
     private void ThrowUnlessOpen(bool initialized)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), typeof(SqliteEngineStore));
+        ObjectDisposedException.ThrowIf(_startup.Stopped, typeof(SqliteEngineStore));
         if (!initialized)
         {
             throw new InvalidOperationException("The SQLite store is not initialized: call InitializeAsync first.");
