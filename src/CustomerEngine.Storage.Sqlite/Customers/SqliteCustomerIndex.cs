@@ -51,15 +51,7 @@ internal sealed class SqliteCustomerIndex(SqliteDatabase database) : ICustomerIn
 
     public Task UpsertAsync(IReadOnlyList<CustomerIndexEntry> entries, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(entries);
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var entry = entries[i] ?? throw new ArgumentException($"Entry {i} is null.", nameof(entries));
-            ArgumentException.ThrowIfNullOrEmpty(entry.CustomerId, nameof(entries));
-            ArgumentException.ThrowIfNullOrEmpty(entry.Kind, nameof(entries));
-            ArgumentException.ThrowIfNullOrEmpty(entry.Stage, nameof(entries));
-        }
-
+        CustomerIndexArguments.Require(entries);
         cancellationToken.ThrowIfCancellationRequested();
         return Task.WhenAll(entries.Chunk(RowsPerOperation)
             .Select(chunk => database.Writer.SubmitAsync(new UpsertCustomersOperation(chunk, cancellationToken))));
@@ -74,13 +66,7 @@ internal sealed class SqliteCustomerIndex(SqliteDatabase database) : ICustomerIn
 
     public Task UpdateTiersAsync(IReadOnlyList<TierAssignment> tiers, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(tiers);
-        foreach (var assignment in tiers)
-        {
-            ArgumentException.ThrowIfNullOrEmpty(assignment.CustomerId, nameof(tiers));
-            ArgumentException.ThrowIfNullOrEmpty(assignment.Tier, nameof(tiers));
-        }
-
+        CustomerIndexArguments.Require(tiers);
         cancellationToken.ThrowIfCancellationRequested();
         return Task.WhenAll(tiers.Chunk(RowsPerOperation)
             .Select(chunk => database.Writer.SubmitAsync(new UpdateTiersOperation(chunk, cancellationToken))));
@@ -88,9 +74,7 @@ internal sealed class SqliteCustomerIndex(SqliteDatabase database) : ICustomerIn
 
     public async Task<CustomerPage> QueryAsync(CustomerQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.Page, 1, nameof(query));
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1, nameof(query));
+        CustomerIndexArguments.Require(query);
         cancellationToken.ThrowIfCancellationRequested();
 
         var filter = CustomerFilter.From(query.Stage, query.Tier, query.Segment, query.StoreId);
