@@ -65,30 +65,9 @@ public static class CampaignEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        campaigns.MapPost("/{id}/activate", (string id, IGrainFactory grains, ActiveCampaigns live, ActionCatalogHolder catalog, TimeProvider clock, ClaimsPrincipal user) =>
-                ChangeStatusAsync(id, CampaignStatus.Active, grains, live, catalog, clock, user))
-            .RequireAuthorization(EnginePolicies.Marketing)
-            .WithName("ActivateCampaign")
-            .WithSummary("Starts (or resumes) a campaign; it reaches customers from the next decision on")
-            .Produces<JsonObject>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        campaigns.MapPost("/{id}/pause", (string id, IGrainFactory grains, ActiveCampaigns live, ActionCatalogHolder catalog, TimeProvider clock, ClaimsPrincipal user) =>
-                ChangeStatusAsync(id, CampaignStatus.Paused, grains, live, catalog, clock, user))
-            .RequireAuthorization(EnginePolicies.Marketing)
-            .WithName("PauseCampaign")
-            .WithSummary("Pauses a campaign: once this answers, nothing more is presented")
-            .Produces<JsonObject>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        campaigns.MapPost("/{id}/end", (string id, IGrainFactory grains, ActiveCampaigns live, ActionCatalogHolder catalog, TimeProvider clock, ClaimsPrincipal user) =>
-                ChangeStatusAsync(id, CampaignStatus.Ended, grains, live, catalog, clock, user))
-            .RequireAuthorization(EnginePolicies.Marketing)
-            .WithName("EndCampaign")
-            .WithSummary("Ends a campaign for good; its results stay readable")
-            .Produces<JsonObject>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        MapStatusChange(campaigns, "activate", CampaignStatus.Active, "ActivateCampaign", "Starts (or resumes) a campaign; it reaches customers from the next decision on");
+        MapStatusChange(campaigns, "pause", CampaignStatus.Paused, "PauseCampaign", "Pauses a campaign: once this answers, nothing more is presented");
+        MapStatusChange(campaigns, "end", CampaignStatus.Ended, "EndCampaign", "Ends a campaign for good; its results stay readable");
         campaigns.MapGet("/{id}/results", GetResults)
             .RequireAuthorization(EnginePolicies.Marketing)
             .WithName("GetCampaignResults")
@@ -103,6 +82,16 @@ public static class CampaignEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
+
+    private static void MapStatusChange(RouteGroupBuilder campaigns, string verb, CampaignStatus status, string name, string summary) =>
+        campaigns.MapPost($"/{{id}}/{verb}", (string id, IGrainFactory grains, ActiveCampaigns live, ActionCatalogHolder catalog, TimeProvider clock, ClaimsPrincipal user) =>
+                ChangeStatusAsync(id, status, grains, live, catalog, clock, user))
+            .RequireAuthorization(EnginePolicies.Marketing)
+            .WithName(name)
+            .WithSummary(summary)
+            .Produces<JsonObject>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<IResult> ListAsync(IGrainFactory grains, ActiveCampaigns live)
     {
