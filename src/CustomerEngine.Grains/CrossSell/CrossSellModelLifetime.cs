@@ -27,11 +27,14 @@ public sealed class CrossSellModelLifetime(
     IEventLog log,
     IGrainStateStore states,
     IOptions<LiveCrossSellOptions> options,
-    ILogger<CrossSellModelLifetime> logger) : IHostedService, IDisposable
+    ILogger<CrossSellModelLifetime> logger) : IHostedService
 {
     /// <summary>Where the checkpoint is stored.</summary>
     public static readonly GrainStateId CheckpointId = new("CrossSellModel", "engine", "checkpoint");
 
+    // Never disposed: neither holds a wait handle or timer, and a host can dispose its services
+    // while a second, concurrent StopAsync of the same host is still checkpointing (as the test
+    // host of a minimal-API app does), which must not fail on a disposed semaphore.
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _checkpointing = new(1, 1);
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -79,13 +82,6 @@ public sealed class CrossSellModelLifetime(
         await CaughtUp.WaitAsync(cancellationToken);
         await CatchUpAsync(null, cancellationToken);
         await CheckpointAsync(cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _stopping.Dispose();
-        _checkpointing.Dispose();
     }
 
     private async Task RunAsync(CancellationToken stopping)

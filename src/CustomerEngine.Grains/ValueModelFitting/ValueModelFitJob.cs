@@ -24,7 +24,7 @@ public sealed class ValueModelFitJob(
     IGrainFactory grains,
     TimeProvider clock,
     IOptions<ValueModelOptions> options,
-    ILogger<ValueModelFitJob> logger) : IHostedService, IDisposable
+    ILogger<ValueModelFitJob> logger) : IHostedService
 {
     // Progress while fitting is a guess, since a search's length is not known beforehand: reading takes the first
     // half, and each fit approaches its share as its evaluations grow past the typical few hundred.
@@ -37,6 +37,8 @@ public sealed class ValueModelFitJob(
     private readonly object _gate = new();
     private readonly ConcurrentDictionary<string, FitRun> _runs = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _finished = new();
+    // Never disposed (it holds no wait handle or timer), so a second StopAsync after the host has
+    // disposed its services, as the test host of a minimal-API app runs one, still cancels cleanly.
     private readonly CancellationTokenSource _stopping = new();
     private FitRun? _running;
     private Task _runTask = Task.CompletedTask;
@@ -108,9 +110,6 @@ public sealed class ValueModelFitJob(
 
         await running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
-
-    /// <inheritdoc />
-    public void Dispose() => _stopping.Dispose();
 
     private async Task RunAsync(FitRun run, FitRequest request, CancellationToken cancellationToken)
     {
