@@ -72,48 +72,10 @@ internal sealed class GrainActivation : IGrainContext
             return InvokeInterleaved(method, args);
         }
 
-        if (Volatile.Read(ref _state) == ActivationState.Active && _turn.Wait(0))
-        {
-            return Volatile.Read(ref _state) == ActivationState.Active
-                ? RunHeldTurn(method, args)
-                : InvokeQueuedAsync(method, args, holdsTurn: true);
-        }
-
-        return InvokeQueuedAsync(method, args, holdsTurn: false);
-    }
-
-    private Task<TResult> RunHeldTurn<TResult>(GrainMethod<TResult> method, object?[] args)
-    {
-        Task<TResult> task;
-        try
-        {
-            task = StartGrainCode(method, args);
-        }
-        catch (Exception exception)
-        {
-            ExitTurn(countsAsUse: true);
-            return Task.FromException<TResult>(exception);
-        }
-
-        if (task.IsCompleted)
-        {
-            ExitTurn(countsAsUse: true);
-            return task;
-        }
-
-        return ExitTurnWhenCompletedAsync(task);
-    }
-
-    private async Task<TResult> ExitTurnWhenCompletedAsync<TResult>(Task<TResult> task)
-    {
-        try
-        {
-            return await task.ConfigureAwait(false);
-        }
-        finally
-        {
-            ExitTurn(countsAsUse: true);
-        }
+        // Taking the turn here, on the caller's stack, is what orders this call behind the ones
+        // already made; the grain code itself then starts on the thread pool (see InvokeQueuedAsync).
+        var holdsTurn = Volatile.Read(ref _state) == ActivationState.Active && _turn.Wait(0);
+        return InvokeQueuedAsync(method, args, holdsTurn);
     }
 
     private async Task<TResult> InvokeQueuedAsync<TResult>(GrainMethod<TResult> method, object?[] args, bool holdsTurn)
@@ -121,6 +83,29 @@ internal sealed class GrainActivation : IGrainContext
         // The async builder restores the caller's context when this method yields, so clearing it here
         // only keeps grain code off the caller's SynchronizationContext.
         SuppressSynchronizationContext();
+
+        // Like a message in Orleans, a call never runs grain code (or an activation's reads) on its
+        // caller's stack: a caller that makes many calls, such as a batch delivered to a hundred
+        // customers, is not held up by each grain in turn, and the grains run side by side.
+        if (!holdsTurn)
+        {
+            var waiting = _turn.WaitAsync();
+            holdsTurn = true;
+            if (!waiting.IsCompleted)
+            {
+                // SemaphoreSlim resumes its waiters on the thread pool, never on the releaser's stack.
+                await waiting.ConfigureAwait(false);
+            }
+            else
+            {
+                await default(ThreadPoolHop);
+            }
+        }
+        else
+        {
+            await default(ThreadPoolHop);
+        }
+
         var target = await AcquireActiveTurnAsync(holdsTurn).ConfigureAwait(false);
         try
         {
