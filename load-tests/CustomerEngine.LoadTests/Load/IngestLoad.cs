@@ -27,6 +27,9 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
     private long _otherErrors;
     private long _notSent;
     private long _outstanding;
+
+    // Swapped on every progress line, so the live output shows the latest second, not only the run so far.
+    private LatencyHistogram _lastSecond = new();
     private TimeSpan _measuredFrom;
 
     /// <summary>
@@ -171,7 +174,9 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
             {
                 Interlocked.Add(ref _sentEvents, options.BatchSize);
                 Interlocked.Increment(ref _accepted);
-                Latency.Record((clock.Elapsed - intended).TotalMilliseconds);
+                var latency = (clock.Elapsed - intended).TotalMilliseconds;
+                Latency.Record(latency);
+                Volatile.Read(ref _lastSecond).Record(latency);
             }
             else if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
@@ -224,8 +229,9 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
         elapsed -= _measuredFrom;
         var sent = Interlocked.Read(ref _sentEvents);
         var summary = Latency.Summarise();
+        var lastSecond = Interlocked.Exchange(ref _lastSecond, new LatencyHistogram()).Summarise();
         var counts = Counts;
         var refused = counts.Rejected + counts.NotSent == 0 ? string.Empty : $"  429 {counts.Rejected}  not sent {counts.NotSent}";
-        Console.Error.WriteLine($"  {elapsed.TotalSeconds,5:F0}s  {sent,10:N0} events  {sent / Math.Max(elapsed.TotalSeconds, 0.001),9:N0}/s  errors {counts.OtherErrors}{refused}  p50 {summary.P50:F1} ms  p99 {summary.P99:F1} ms");
+        Console.Error.WriteLine($"  {elapsed.TotalSeconds,5:F0}s  {sent,10:N0} events  {sent / Math.Max(elapsed.TotalSeconds, 0.001),9:N0}/s  errors {counts.OtherErrors}{refused}  p50 {summary.P50:F1} ms  p99 {summary.P99:F1} ms  (last second p99 {lastSecond.P99:F1} ms)");
     }
 }
