@@ -32,13 +32,18 @@ public sealed class EngineHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<EngineHost> StartAsync(string? path = null, TimeProvider? clock = null)
+    public static async Task<EngineHost> StartAsync(
+        string? path = null,
+        TimeProvider? clock = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<GrainRuntimeBuilder>? runtime = null)
     {
         path ??= Path.Combine(Path.GetTempPath(), "ce-grain-tests", Guid.NewGuid().ToString("N"), "engine.db");
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddSqliteEngineStore(o => o.Path = path);
-        builder.Services.AddCustomerGrains(new ConfigurationBuilder().Build());
+        var grains = builder.Services.AddCustomerGrains(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build());
+        runtime?.Invoke(grains);
         var host = builder.Build();
         await host.StartAsync();
         return new EngineHost(host, path);
@@ -46,6 +51,11 @@ public sealed class EngineHost : IAsyncDisposable
 
     public Task<PipelineResult> AcceptAsync(params CustomerEvent[] events) =>
         _host.Services.GetRequiredService<CustomerEventPipeline>().AcceptAsync(events);
+
+    /// <summary>Waits until the grains have applied every batch accepted so far.</summary>
+    public Task DeliveredAsync() => _host.Services.GetRequiredService<CustomerEventPipeline>().DeliveredAsync();
+
+    public Task StopAsync() => _host.StopAsync();
 
     public async ValueTask DisposeAsync()
     {

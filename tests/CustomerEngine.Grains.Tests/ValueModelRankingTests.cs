@@ -23,6 +23,7 @@ public sealed class ValueModelRankingTests
         await using var engine = await EngineHost.StartAsync();
         var now = DateTimeOffset.UtcNow;
         await engine.AcceptAsync(Purchase("old-row", now.AddDays(-30)), Purchase("old-row", now.AddDays(-10), price: 25m));
+        await engine.DeliveredAsync();
         await engine.IndexWriter.FlushAsync();
         var row = (await engine.Store.QueryAsync(Everyone)).Items.Single(r => r.CustomerId == "old-row");
         await engine.Store.UpsertAsync([row with { PurchaseDays = null, FirstPurchaseAt = null, RepeatDaySpend = 0m }]);

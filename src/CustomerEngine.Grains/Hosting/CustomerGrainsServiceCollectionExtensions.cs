@@ -22,7 +22,7 @@ public static class CustomerGrainsServiceCollectionExtensions
     /// <summary>
     /// Registers the grain runtime with the customer, store-presence and maintenance grains.
     /// Options bind from <c>Customers</c> (domain rules), <c>Customers:Grains</c>,
-    /// <c>Customers:Index</c>, <c>Presence</c>, <c>Maintenance</c>, <c>Value:Tiers</c>,
+    /// <c>Customers:Index</c>, <c>Customers:Delivery</c>, <c>Presence</c>, <c>Maintenance</c>, <c>Value:Tiers</c>,
     /// <c>CrossSell</c> (the live cross-sell model), <c>DataRights</c> and <c>Grains</c> (runtime) in
     /// <paramref name="configuration"/>.
     /// </summary>
@@ -35,6 +35,7 @@ public static class CustomerGrainsServiceCollectionExtensions
         services.Configure<PresenceOptions>(configuration.GetSection("Presence"));
         services.Configure<MaintenanceOptions>(configuration.GetSection("Maintenance"));
         services.Configure<TierRules>(configuration.GetSection("Value:Tiers"));
+        services.Configure<EventDeliveryOptions>(configuration.GetSection("Customers:Delivery"));
         services.AddSingleton<ValueDistributionSnapshot>();
         services.TryAddSingleton<ValueModelSnapshot>();
         services.TryAddSingleton<LifetimeValueSnapshot>();
@@ -54,6 +55,10 @@ public static class CustomerGrainsServiceCollectionExtensions
         services.AddHostedService<MaintenanceSchedule>();
         services.AddEngagement(configuration, runtime);
         services.AddCampaigns(configuration, runtime);
+
+        // Last, so it stops first: acknowledged batches are applied before the campaigns and
+        // the engagement services flush and before the runtime deactivates the grains.
+        services.AddHostedService(sp => sp.GetRequiredService<CustomerEventPipeline>());
         return runtime;
     }
 }

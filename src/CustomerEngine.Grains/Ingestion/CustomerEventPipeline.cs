@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
 using CustomerEngine.Domain.Events;
 using CustomerEngine.Grains.CrossSell;
 using CustomerEngine.Grains.Customers;
 using CustomerEngine.Grains.Runtime;
 using CustomerEngine.Storage.Events;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CustomerEngine.Grains.Ingestion;
 
@@ -11,8 +14,24 @@ namespace CustomerEngine.Grains.Ingestion;
 /// Makes valid events durable in one append, then hands the new ones to their customers' grains.
 /// The append comes first so that an acknowledged event is never only in memory.
 /// </summary>
-public sealed class CustomerEventPipeline(IEventLog log, IGrainFactory grains, LiveCrossSellModel crossSell, ILogger<CustomerEventPipeline> logger)
+/// <remarks>
+/// By default a batch is answered once it is durable and queued in its grains' mailboxes (decision 50).
+/// Stopping the host waits for every queued batch to be applied before the grains are deactivated:
+/// register this after the grain runtime, because hosted services stop in reverse order.
+/// </remarks>
+public sealed class CustomerEventPipeline(
+    IEventLog log,
+    IGrainFactory grains,
+    LiveCrossSellModel crossSell,
+    IOptions<EventDeliveryOptions> options,
+    ILogger<CustomerEventPipeline> logger) : IHostedService
 {
+    private readonly ConcurrentDictionary<Task, int> _deliveries = new();
+    private long _queuedEvents;
+
+    /// <summary>Events acknowledged whose grains have not finished applying them.</summary>
+    public long QueuedEvents => Interlocked.Read(ref _queuedEvents);
+
     /// <summary>Appends and delivers; returns how many events were new and how many were duplicates.</summary>
     public async Task<PipelineResult> AcceptAsync(IReadOnlyList<CustomerEvent> events)
     {
@@ -41,13 +60,57 @@ public sealed class CustomerEventPipeline(IEventLog log, IGrainFactory grains, L
         // New events only, so a redelivered purchase is never a second basket. Learning takes
         // microseconds per basket and does not wait for any grain.
         crossSell.LearnAppended(accepted);
-        await Task.WhenAll(accepted.GroupBy(e => e.Event.StreamKey, StringComparer.Ordinal).Select(g => DeliverAsync(g.Key, [.. g])));
+        await DeliverAllAsync(accepted);
         if (accepted.Count < events.Count)
         {
             await Task.WhenAll(events.Where((_, i) => outcomes[i].Sequence is null).Select(e => e.StreamKey).Distinct(StringComparer.Ordinal).Select(CatchUpAsync));
         }
 
         return new PipelineResult(accepted.Count, events.Count - accepted.Count) { Outcomes = outcomes };
+    }
+
+    // Every call below is queued in its grain's mailbox before this returns, so whatever the caller
+    // asks a customer next runs after these events.
+    private Task DeliverAllAsync(List<SequencedEvent> accepted)
+    {
+        if (accepted.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var queued = Interlocked.Add(ref _queuedEvents, accepted.Count);
+        var mustWait = options.Value.WaitForGrains || queued > options.Value.MaxQueuedEvents;
+        var anonymous = new List<Task>();
+        var all = new List<Task>();
+        foreach (var group in accepted.GroupBy(e => e.Event.StreamKey, StringComparer.Ordinal))
+        {
+            var delivery = DeliverAsync(group.Key, [.. group]);
+            all.Add(delivery);
+
+            // A visitor's events may be forwarded to the customer it merged into only once the
+            // visitor's grain has run, so they are awaited to keep that customer's reads in order.
+            if (group.Key.StartsWith(CustomerEvent.AnonymousStreamPrefix, StringComparison.Ordinal))
+            {
+                anonymous.Add(delivery);
+            }
+        }
+
+        var delivered = Track(Task.WhenAll(all), accepted.Count);
+        return mustWait ? delivered : Task.WhenAll(anonymous);
+    }
+
+    private async Task Track(Task delivered, int count)
+    {
+        _deliveries.TryAdd(delivered, 0);
+        try
+        {
+            await delivered;
+        }
+        finally
+        {
+            Interlocked.Add(ref _queuedEvents, -count);
+            _deliveries.TryRemove(delivered, out _);
+        }
     }
 
     // A duplicate may be an event an earlier attempt stored but never delivered (the answer was
@@ -80,4 +143,27 @@ public sealed class CustomerEventPipeline(IEventLog log, IGrainFactory grains, L
             logger.LogError(ex, "Applying {Count} durable events to a customer failed; they will be replayed", events.Count);
         }
     }
+
+    /// <summary>
+    /// Completes once every batch acknowledged before the call has been applied by its grains; batches
+    /// acknowledged meanwhile are not waited for, so it ends even under constant traffic.
+    /// </summary>
+    public Task AnsweredBatchesAppliedAsync() => _deliveries.IsEmpty ? Task.CompletedTask : Task.WhenAll(_deliveries.Keys);
+
+    /// <summary>
+    /// Completes once every batch acknowledged so far (and any acknowledged meanwhile) has been applied
+    /// by its grains: for work that reads what the grains derive from events, such as the customer index.
+    /// </summary>
+    public async Task DeliveredAsync(CancellationToken cancellationToken = default)
+    {
+        while (!_deliveries.IsEmpty)
+        {
+            await Task.WhenAll(_deliveries.Keys).WaitAsync(cancellationToken);
+        }
+    }
+
+    Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // The grains flush their state when the runtime, which stops next, deactivates them.
+    Task IHostedService.StopAsync(CancellationToken cancellationToken) => DeliveredAsync(cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CustomerEngine.Grains.Campaigns;
 using CustomerEngine.Grains.Customers;
+using CustomerEngine.Grains.Ingestion;
 using CustomerEngine.Host.Scenarios.Support;
 using CustomerEngine.Storage.Events;
 using Microsoft.AspNetCore.Hosting;
@@ -341,7 +342,11 @@ public abstract class CustomerDataRightsScenarios : IAsyncLifetime
 
     private static string NewId() => $"c-{Guid.NewGuid():N}";
 
-    private Task FlushIndexAsync() => Engine.Services.GetRequiredService<CustomerIndexWriter>().FlushAsync();
+    private async Task FlushIndexAsync()
+    {
+        await Engine.Services.GetRequiredService<CustomerEventPipeline>().DeliveredAsync();
+        await Engine.Services.GetRequiredService<CustomerIndexWriter>().FlushAsync();
+    }
 
     private async Task<JsonNode> EraseAsync(string id)
     {

@@ -42,6 +42,9 @@ public sealed class IngestTracingTests
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/events") { Content = new StringContent(events.ToJsonString(), Encoding.UTF8, "application/json") };
         request.Headers.Add("traceparent", $"00-{traceId}-{callerSpanId}-01");
         using var response = await client.SendAsync(request);
+
+        // The 202 means durable and queued; a read of the same customer queues behind the batch.
+        await client.CustomerAsync(id);
         await factory.Services.GetRequiredService<SignalREngagementPublisher>().FlushAsync();
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
