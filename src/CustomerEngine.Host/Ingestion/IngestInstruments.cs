@@ -48,7 +48,7 @@ public sealed class IngestInstruments
         _duration = meter.CreateHistogram<double>(
             DurationInstrumentName,
             "s",
-            "Event posts answered 202: reading, validating, the durable append and delivery to the customers' grains.",
+            "Event posts answered 202: reading, validating, the durable append and queuing in the customers' grains.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5] });
         _active = meter.CreateUpDownCounter<long>(ActiveRequestsInstrumentName, "{request}", "Event posts being handled now.");
         _refused = meter.CreateCounter<long>(RefusedRequestsInstrumentName, "{request}", "Event posts refused as a whole, by reason.");
