@@ -46,6 +46,27 @@ public sealed class TurnTests
     }
 
     [Fact]
+    public async Task A_call_to_an_idle_grain_runs_the_grain_code_off_the_callers_stack()
+    {
+        await using var harness = GrainRuntimeHarness.Create();
+        var grain = harness.Grains.GetGrain<ISequentialGrain>("k");
+        await grain.AppendAsync(0);
+
+        Task<bool> call;
+        CallerStack.Inside = true;
+        try
+        {
+            call = grain.RanOnCallersStackAsync();
+        }
+        finally
+        {
+            CallerStack.Inside = false;
+        }
+
+        Assert.False(await call.WithTimeout());
+    }
+
+    [Fact]
     public async Task Interleaved_method_runs_while_a_long_turn_is_in_progress()
     {
         await using var harness = GrainRuntimeHarness.Create();

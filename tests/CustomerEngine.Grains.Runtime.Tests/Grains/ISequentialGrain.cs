@@ -12,6 +12,9 @@ public interface ISequentialGrain : IGrain
 
     Task<IReadOnlyList<int>> GetAppendedAsync();
 
+    /// <summary>Whether the grain code ran while its caller was still inside the call (see <see cref="CallerStack"/>).</summary>
+    Task<bool> RanOnCallersStackAsync();
+
     [Interleaved]
     Task<int> PeekCountAsync();
 

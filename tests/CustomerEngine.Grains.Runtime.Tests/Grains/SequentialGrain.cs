@@ -46,6 +46,8 @@ public sealed class SequentialGrain(TurnProbe probe) : Grain, ISequentialGrain
 
     public Task<IReadOnlyList<int>> GetAppendedAsync() => Task.FromResult<IReadOnlyList<int>>([.. _appended]);
 
+    public Task<bool> RanOnCallersStackAsync() => Task.FromResult(CallerStack.Inside);
+
     public Task<int> PeekCountAsync() => Task.FromResult(Volatile.Read(ref _count));
 
     public async Task HoldInterleavedAsync()

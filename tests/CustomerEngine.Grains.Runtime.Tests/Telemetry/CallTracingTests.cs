@@ -18,7 +18,8 @@ public sealed class CallTracingTests
         await harness.Grains.GetGrain<ITracedGrain>("customer-123").AddAsync(1, 2);
         await harness.Grains.GetGrain<ITracedGrain>("customer-456").AddAsync(3, 4);
 
-        var calls = stopped.Where(activity => activity.DisplayName.StartsWith("ITracedGrain/", StringComparison.Ordinal)).ToList();
+        // The listener hears every test running in parallel; this test's calls are those of its trace.
+        var calls = stopped.Where(activity => activity.TraceId == parent.TraceId && activity.DisplayName.StartsWith("ITracedGrain/", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, calls.Count);
         Assert.All(calls, activity =>
         {
@@ -37,10 +38,11 @@ public sealed class CallTracingTests
         var stopped = new ConcurrentQueue<Activity>();
         using var listener = ListenTo(stopped);
         await using var harness = GrainRuntimeHarness.Create();
+        using var parent = new Activity("request").Start();
 
         await Assert.ThrowsAsync<GrainTestException>(() => harness.Grains.GetGrain<ITracedGrain>("k").FailAsync());
 
-        var failed = Assert.Single(stopped, activity => activity.DisplayName == "ITracedGrain/FailAsync");
+        var failed = Assert.Single(stopped, activity => activity.TraceId == parent.TraceId && activity.DisplayName == "ITracedGrain/FailAsync");
         Assert.Equal(ActivityStatusCode.Error, failed.Status);
         Assert.Equal(typeof(GrainTestException).FullName, failed.GetTagItem("error.type"));
     }
