@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CustomerEngine.LoadTests.Hosting;
 
@@ -39,7 +38,10 @@ public sealed class InProcessEngine : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "ce-load", Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // Through configuration: the host's appsettings set the default level, and a rule from
+        // configuration outranks SetMinimumLevel. Start-up notes would only clutter the progress lines.
+        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.Configuration["Storage:Path"] = Path.Combine(folder, "engine.db");
         if (storage == "postgres")
         {
