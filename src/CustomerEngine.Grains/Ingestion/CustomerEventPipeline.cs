@@ -148,7 +148,15 @@ public sealed class CustomerEventPipeline(
     /// Completes once every batch acknowledged before the call has been applied by its grains; batches
     /// acknowledged meanwhile are not waited for, so it ends even under constant traffic.
     /// </summary>
-    public Task AnsweredBatchesAppliedAsync() => _deliveries.IsEmpty ? Task.CompletedTask : Task.WhenAll(_deliveries.Keys);
+    /// <param name="patience">How long to wait at most; past it, this completes anyway (a read should not hang behind a backlog).</param>
+    /// <param name="cancellationToken">Stops the wait early.</param>
+    public async Task AnsweredBatchesAppliedAsync(TimeSpan patience, CancellationToken cancellationToken = default)
+    {
+        if (!_deliveries.IsEmpty)
+        {
+            await Task.WhenAll(_deliveries.Keys).WaitAsync(patience, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
 
     /// <summary>
     /// Completes once every batch acknowledged so far (and any acknowledged meanwhile) has been applied

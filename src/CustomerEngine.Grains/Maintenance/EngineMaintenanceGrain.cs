@@ -2,6 +2,7 @@ using CustomerEngine.Domain.Customers;
 using CustomerEngine.Domain.Lifecycle;
 using CustomerEngine.Domain.Value;
 using CustomerEngine.Grains.Customers;
+using CustomerEngine.Grains.Ingestion;
 using CustomerEngine.Grains.Runtime;
 using CustomerEngine.Grains.Value;
 using CustomerEngine.Storage.Customers;
@@ -14,6 +15,7 @@ namespace CustomerEngine.Grains.Maintenance;
 public sealed class EngineMaintenanceGrain(
     ICustomerIndex index,
     CustomerIndexWriter indexWriter,
+    CustomerEventPipeline pipeline,
     ValueDistributionSnapshot values,
     ValueModelSnapshot models,
     LifetimeValueSnapshot lifetimeValueSpread,
@@ -25,6 +27,9 @@ public sealed class EngineMaintenanceGrain(
     private const string SweepReminder = "lifecycle-sweep";
     private const string RankingReminder = "value-ranking";
     private const int TierWriteChunk = 10_000;
+
+    // The index rows come from the customers' grains, which apply a batch just after its 202.
+    private static readonly TimeSpan DeliveryPatience = TimeSpan.FromSeconds(10);
 
     /// <inheritdoc />
     public async Task ScheduleAsync()
@@ -53,6 +58,7 @@ public sealed class EngineMaintenanceGrain(
     {
         var touched = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        await pipeline.AnsweredBatchesAppliedAsync(DeliveryPatience);
         while (true)
         {
             // The grains publish their advanced rows through the index writer; flushing before
@@ -81,6 +87,8 @@ public sealed class EngineMaintenanceGrain(
     /// <inheritdoc />
     public async Task<int> RankValueAsync()
     {
+        // Ranks every customer whose events were acknowledged before the ranking began.
+        await pipeline.AnsweredBatchesAppliedAsync(DeliveryPatience);
         await indexWriter.FlushAsync();
         var rows = new List<ValueInputRow>();
         await foreach (var row in index.ReadValueInputsAsync())

@@ -8,8 +8,8 @@ using CustomerEngine.Campaigns.Results;
 using CustomerEngine.Campaigns.Validation;
 using CustomerEngine.Grains.Campaigns;
 using CustomerEngine.Grains.Engagement;
-using CustomerEngine.Grains.Ingestion;
 using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Host.Ingestion;
 using CustomerEngine.Host.Problems;
 using CustomerEngine.Host.Security;
 
@@ -23,9 +23,6 @@ namespace CustomerEngine.Host.Campaigns;
 public static class CampaignEndpoints
 {
     private const int MaxBodyBytes = 262_144;
-
-    // Bounded, so a read never hangs behind a backlog: at the queue's bound that is about a second of work.
-    private static readonly TimeSpan ResultsPatience = TimeSpan.FromSeconds(5);
 
     /// <summary>Adds the audience estimator and the live results push; options bind from <c>Campaigns</c>.</summary>
     /// <remarks>Register after the store: hosted services stop in reverse, so the push stops before the store closes.</remarks>
@@ -73,6 +70,7 @@ public static class CampaignEndpoints
         MapStatusChange(campaigns, "pause", CampaignStatus.Paused, "PauseCampaign", "Pauses a campaign: once this answers, nothing more is presented");
         MapStatusChange(campaigns, "end", CampaignStatus.Ended, "EndCampaign", "Ends a campaign for good; its results stay readable");
         campaigns.MapGet("/{id}/results", GetResults)
+            .WaitForAcknowledgedEvents()
             .RequireAuthorization(EnginePolicies.Marketing)
             .WithName("GetCampaignResults")
             .WithSummary("Treatment and holdout counts, conversion rates, uplift with a 95% interval, and a time series")
@@ -176,13 +174,8 @@ public static class CampaignEndpoints
             : Refused(result, id);
     }
 
-    // Counted by the customers' grains, which apply a batch just after its 202: waiting for the
-    // batches answered so far makes the results include every event acknowledged before this read.
-    private static async Task<IResult> GetResults(string id, ActiveCampaigns live, CustomerEventPipeline pipeline, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        await pipeline.AnsweredBatchesAppliedAsync().WaitAsync(ResultsPatience, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        return live.Find(id) is { } campaign ? TypedResults.Ok(campaign.Results(clock.GetUtcNow())) : NotFound(id);
-    }
+    private static IResult GetResults(string id, ActiveCampaigns live, TimeProvider clock) =>
+        live.Find(id) is { } campaign ? TypedResults.Ok(campaign.Results(clock.GetUtcNow())) : NotFound(id);
 
     private static async Task<IResult> EstimateAsync(HttpRequest request, AudienceEstimator estimator, CancellationToken cancellationToken)
     {

@@ -1,16 +1,17 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using System.Security.Claims;
-using CustomerEngine.Host.Security;
+using System.Text.Json;
 using CustomerEngine.Domain.Lifecycle;
 using CustomerEngine.Domain.Segments;
 using CustomerEngine.Domain.Value;
 using CustomerEngine.Domain.Views;
 using CustomerEngine.Grains.Customers;
 using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Host.Ingestion;
 using CustomerEngine.Host.Problems;
+using CustomerEngine.Host.Security;
 using CustomerEngine.Storage.Customers;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace CustomerEngine.Host.Customers;
 
@@ -34,6 +35,7 @@ public static class CustomersEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(EnginePolicies.FrontLine);
         app.MapGet("/api/customers", ListCustomersAsync)
+            .WaitForAcknowledgedEvents()
             .WithName("ListCustomers")
             .WithSummary("A page of customer summaries, filtered by stage, tier, segment or store")
             .Produces<CustomerList>()

@@ -1,3 +1,4 @@
+using CustomerEngine.Host.Ingestion;
 using CustomerEngine.Host.Security;
 
 namespace CustomerEngine.Host.Overview;
@@ -20,6 +21,7 @@ public static class OverviewEndpoints
     public static IEndpointRouteBuilder MapOverviewApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/overview", (OverviewSnapshotReader snapshots, CancellationToken cancellationToken) => snapshots.ReadAsync(cancellationToken))
+            .WaitForAcknowledgedEvents()
             .WithName("GetOverview")
             .WithSummary("The live overview: event rate, customers in stores, lifecycle, tiers, suggestion acceptance and NPS by segment")
             .WithDescription("The same snapshot the hub pushes as OverviewUpdated to connections that called JoinOverview. Counts of the customer base come from the customer index and may trail live changes by its flush interval.")

@@ -1,8 +1,9 @@
 using System.Security.Claims;
-using CustomerEngine.Host.Security;
 using CustomerEngine.Grains.Customers;
 using CustomerEngine.Grains.Presence;
 using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Host.Ingestion;
+using CustomerEngine.Host.Security;
 
 namespace CustomerEngine.Host.Stores;
 
@@ -13,6 +14,7 @@ public static class StoresEndpoints
     public static IEndpointRouteBuilder MapStoresApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/stores/{storeId}/presence", GetPresenceAsync)
+            .WaitForAcknowledgedEvents()
             .WithName("GetStorePresence")
             .WithSummary("Customers now in the store (entered, not left, seen within the time-out), with summaries")
             .Produces<StorePresenceView>()
