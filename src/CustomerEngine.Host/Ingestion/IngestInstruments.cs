@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using CustomerEngine.Domain.Events;
+using CustomerEngine.Grains.Ingestion;
 using CustomerEngine.Storage.Events;
 
 namespace CustomerEngine.Host.Ingestion;
@@ -19,11 +20,14 @@ public sealed class IngestInstruments
     /// <summary>Counter: posted events, tags <c>event.type</c> and <c>result</c> (<c>accepted</c>, <c>duplicate</c>, <c>rejected</c>).</summary>
     public const string EventsInstrumentName = "customer_engine.ingest.events";
 
-    /// <summary>Histogram, seconds: a <c>POST /api/events</c> answered 202, from the handler's start (body not yet read) to the answer (events durable and applied).</summary>
+    /// <summary>Histogram, seconds: a <c>POST /api/events</c> answered 202, from the handler's start (body not yet read) to the answer (events durable and queued in their grains).</summary>
     public const string DurationInstrumentName = "customer_engine.ingest.duration";
 
     /// <summary>UpDownCounter: <c>POST /api/events</c> requests being handled now.</summary>
     public const string ActiveRequestsInstrumentName = "customer_engine.ingest.active_requests";
+
+    /// <summary>Gauge: events acknowledged (durable) whose customers' grains have not applied them yet (decision 50).</summary>
+    public const string QueuedEventsInstrumentName = "customer_engine.ingest.queued_events";
 
     /// <summary>Counter: requests refused as a whole, tag <c>reason</c> (see <see cref="RefusalReasons"/>).</summary>
     public const string RefusedRequestsInstrumentName = "customer_engine.ingest.refused_requests";
@@ -41,7 +45,7 @@ public sealed class IngestInstruments
     private readonly KeyValuePair<string, object?>[][][] _eventTags;
 
     /// <summary>Creates the instruments on the host's meter factory, which owns the meter.</summary>
-    public IngestInstruments(IMeterFactory meters)
+    public IngestInstruments(IMeterFactory meters, CustomerEventPipeline pipeline)
     {
         var meter = meters.Create(MeterName);
         _events = meter.CreateCounter<long>(EventsInstrumentName, "{event}", "Posted events by type and result: accepted (new and durable), duplicate (already in the log) or rejected (invalid).");
@@ -52,6 +56,7 @@ public sealed class IngestInstruments
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5] });
         _active = meter.CreateUpDownCounter<long>(ActiveRequestsInstrumentName, "{request}", "Event posts being handled now.");
         _refused = meter.CreateCounter<long>(RefusedRequestsInstrumentName, "{request}", "Event posts refused as a whole, by reason.");
+        meter.CreateObservableGauge(QueuedEventsInstrumentName, () => pipeline.QueuedEvents, "{event}", "Events acknowledged (durable) whose customers' grains have not applied them yet.");
         _eventTags = [.. EventTypes.All.Append(UnknownType).Select(type => Results.Select(result => new KeyValuePair<string, object?>[] { new("event.type", type), new("result", result) }).ToArray())];
     }
 

@@ -20,6 +20,7 @@ public sealed class EngineMetricsTests
         ["customer_engine.ingest.duration"] = "s",
         ["customer_engine.ingest.active_requests"] = "{request}",
         ["customer_engine.ingest.refused_requests"] = "{request}",
+        ["customer_engine.ingest.queued_events"] = "{event}",
         ["customer_engine.storage.append.duration"] = "s",
         ["customer_engine.storage.commit.duration"] = "s",
         ["customer_engine.storage.commit.operations"] = "{operation}",
