@@ -241,6 +241,12 @@ public sealed class LiveCampaign
             return null;
         }
 
+        return CopyOf(customer);
+    }
+
+    // Under the record's lock: a decision of that customer may be changing it meanwhile.
+    private static CampaignCustomerState CopyOf(CampaignCustomerState customer)
+    {
         lock (customer)
         {
             return new CampaignCustomerState
@@ -293,21 +299,7 @@ public sealed class LiveCampaign
         var customers = new List<CampaignCustomerState>(_customers.Count);
         foreach (var customer in _customers.Values)
         {
-            lock (customer)
-            {
-                customers.Add(new CampaignCustomerState
-                {
-                    CustomerId = customer.CustomerId,
-                    Holdout = customer.Holdout,
-                    Eligible = customer.Eligible,
-                    LastTrigger = customer.LastTrigger,
-                    LastTriggerKey = customer.LastTriggerKey,
-                    Presentations = [.. customer.Presentations.Select(p => new CampaignPresentationState
-                    {
-                        At = p.At, SuggestionId = p.SuggestionId, Converted = p.Converted, WouldBeCurrentUntil = p.WouldBeCurrentUntil, WouldBeBlockedUntil = p.WouldBeBlockedUntil,
-                    })],
-                });
-            }
+            customers.Add(CopyOf(customer));
         }
 
         return new CampaignResultsState { Treatment = Treatment.Read(), Holdout = Holdout.Read(), Series = Series.Snapshot(), Changes = changes, Customers = customers };
