@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CustomerEngine.Host.Scenarios.Support;
 
 namespace CustomerEngine.Durability.Tests.Traffic;
 
@@ -116,26 +117,6 @@ public sealed class EventWorkload
         return Event(eventId, "purchase", customerId, at, "store", store, new JsonObject { ["orderId"] = "order-" + eventId, ["items"] = items, ["total"] = total });
     }
 
-    private static JsonObject Event(string eventId, string type, string customerId, DateTimeOffset at, string channel, string? storeId, JsonObject? data)
-    {
-        var e = new JsonObject
-        {
-            ["eventId"] = eventId,
-            ["customerId"] = customerId,
-            ["type"] = type,
-            ["occurredAt"] = at.ToString("O", CultureInfo.InvariantCulture),
-            ["channel"] = channel,
-        };
-        if (storeId is not null)
-        {
-            e["storeId"] = storeId;
-        }
-
-        if (data is not null)
-        {
-            e["data"] = data;
-        }
-
-        return e;
-    }
+    private static JsonObject Event(string eventId, string type, string customerId, DateTimeOffset at, string channel, string? storeId, JsonObject? data) =>
+        WireEvents.Event(type, customerId, at, data, storeId, channel, eventId);
 }
