@@ -19,7 +19,6 @@ public sealed class MaintenanceGrainTests
             await engine.AcceptAsync(events);
         }
 
-        await engine.DeliveredAsync();
         var ranked = await engine.Grains.GetGrain<IEngineMaintenanceGrain>(IEngineMaintenanceGrain.Key).RankValueAsync();
         var high = await engine.Store.QueryAsync(new CustomerQuery(null, "high", null, null, 1, 500));
         var low = await engine.Store.QueryAsync(new CustomerQuery(null, "low", null, null, 1, 500));
