@@ -66,5 +66,15 @@ else
   if [ "$browser_status" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then failed=$((failed + 1)); fi
 fi
 
+# CI keeps only the tail of the output, so the names of failed tests are repeated here.
+failed_names=$(grep -ho '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$results"/*.trx 2>/dev/null \
+  | sed -n 's/.* testName="\([^"]*\)".*/\1/p')
+browser_failed=$(grep -h '^not ok ' "$results/browser.tap" 2>/dev/null | sed 's/^not ok [0-9]* - /browser: /')
+if [ -n "$failed_names$browser_failed" ]; then
+  echo "Failed tests:"
+  { [ -n "$failed_names" ] && echo "$failed_names"; [ -n "$browser_failed" ] && echo "$browser_failed"; } \
+    | sed 's/^/  /'
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
