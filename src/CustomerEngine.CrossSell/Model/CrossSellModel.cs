@@ -247,13 +247,14 @@ public sealed class CrossSellModel
 
     private IReadOnlyList<SkuPriceTier> RankTiers(string category)
     {
-        var skus = new List<SkuPriceTier>();
-        foreach (var listing in _listings.InCategory(category))
+        var listings = _listings.InCategory(category);
+        var skus = new List<PricedSku>(listings.Count);
+        foreach (var listing in listings)
         {
             if (listing.MeanPrice is { } meanPrice)
             {
                 var baskets = _skus.Items.Find(listing.Sku)?.Baskets ?? 0;
-                skus.Add(new SkuPriceTier(listing.Sku, meanPrice, listing.PriceObservations, baskets, PriceTier.Entry));
+                skus.Add(new PricedSku(listing.Sku, meanPrice, listing.PriceObservations, baskets));
             }
         }
 

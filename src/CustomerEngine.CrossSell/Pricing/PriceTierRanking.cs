@@ -8,8 +8,10 @@ internal static class PriceTierRanking
     /// except that SKUs of equal mean price always share the tier of the first of them: a tier
     /// boundary never separates two items a customer would see at the same price.
     /// </summary>
-    public static IReadOnlyList<SkuPriceTier> Rank(List<SkuPriceTier> unranked)
+    public static IReadOnlyList<SkuPriceTier> Rank(List<PricedSku> unranked)
     {
+        // Sorted as values and turned into records once: up-sell re-ranks a category after every
+        // purchase in it, so this runs at the rate of decisions.
         unranked.Sort(static (x, y) =>
         {
             var byPrice = x.MeanPrice.CompareTo(y.MeanPrice);
@@ -19,10 +21,11 @@ internal static class PriceTierRanking
         var ranked = new SkuPriceTier[unranked.Count];
         for (var i = 0; i < unranked.Count; i++)
         {
-            var tier = i > 0 && unranked[i].MeanPrice == ranked[i - 1].MeanPrice
+            var sku = unranked[i];
+            var tier = i > 0 && sku.MeanPrice == ranked[i - 1].MeanPrice
                 ? ranked[i - 1].Tier
                 : (PriceTier)(3L * i / unranked.Count);
-            ranked[i] = unranked[i] with { Tier = tier };
+            ranked[i] = new SkuPriceTier(sku.Sku, sku.MeanPrice, sku.PriceObservations, sku.Baskets, tier);
         }
 
         return ranked;

@@ -15,7 +15,7 @@ internal sealed class SkuListings
     public SkuListing? Find(string sku) => _bySku.GetValueOrDefault(sku);
 
     /// <summary>The SKUs whose latest category is <paramref name="category"/>.</summary>
-    public IEnumerable<SkuListing> InCategory(string category) =>
+    public ICollection<SkuListing> InCategory(string category) =>
         _byCategory.TryGetValue(category, out var members) ? members.Values : [];
 
     /// <summary>Every listing, ordered by SKU (ordinal) so snapshots are deterministic.</summary>

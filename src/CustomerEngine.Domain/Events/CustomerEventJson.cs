@@ -12,17 +12,31 @@ public static class CustomerEventJson
 {
     private static readonly EventReadOptions StoredEventOptions = new();
 
+    // Every accepted event is serialized once on the ingest path; a buffer and writer per thread,
+    // reset between events, leave the returned array as the only allocation.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     /// <summary>The event as UTF-8 JSON in the wire form.</summary>
     public static byte[] Serialize(CustomerEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        try
         {
             Write(writer, e);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
         }
-
-        return buffer.WrittenSpan.ToArray();
+        finally
+        {
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+        }
     }
 
     /// <summary>Reads an event written by <see cref="Serialize"/>.</summary>

@@ -24,7 +24,13 @@ public static class ReasonTemplate
             return template;
         }
 
-        var filled = new StringBuilder(template.Length + 32);
+        // Every candidate of every decision is filled, so the placeholder is looked up as a span
+        // where the dictionary allows it, and the builder is kept per thread.
+        var spans = values is Dictionary<string, string> dictionary
+            && dictionary.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup) ? lookup : default;
+        var filled = t_builder ?? new StringBuilder(256);
+        t_builder = null;
+        filled.Clear();
         var copied = 0;
         while (open >= 0)
         {
@@ -34,7 +40,9 @@ public static class ReasonTemplate
                 break;
             }
 
-            if (values.TryGetValue(template[(open + 1)..close], out var value))
+            var key = template.AsSpan(open + 1, close - open - 1);
+            string? value = null;
+            if (spans.Dictionary is not null ? spans.TryGetValue(key, out value) : values.TryGetValue(key.ToString(), out value))
             {
                 filled.Append(template, copied, open - copied).Append(value);
                 copied = close + 1;
@@ -47,6 +55,15 @@ public static class ReasonTemplate
             }
         }
 
-        return filled.Append(template, copied, template.Length - copied).ToString();
+        var result = filled.Append(template, copied, template.Length - copied).ToString();
+        if (filled.Capacity <= 1024)
+        {
+            t_builder = filled;
+        }
+
+        return result;
     }
+
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
 }
