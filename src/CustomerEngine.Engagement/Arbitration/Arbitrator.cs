@@ -217,17 +217,20 @@ public sealed class Arbitrator
 
         var withdrawn = new List<string>();
         var presentations = new List<ContactPresentation>(history.Presentations.Count + newPresentations.Count);
+        var unchanged = newPresentations.Count == 0;
         foreach (var p in history.Presentations)
         {
             if (p.IsCurrentAt(now) && !kept.Contains(p.SuggestionId))
             {
                 withdrawn.Add(p.SuggestionId);
                 presentations.Add(p with { EndedAt = now });
+                unchanged = false;
             }
             else if (p is { Outcome: null, EndedAt: null } && p.ExpiresAt <= now)
             {
                 // Expired since the last arbitration: record when it ended, so the history says so by itself.
                 presentations.Add(p with { EndedAt = p.ExpiresAt });
+                unchanged = false;
             }
             else
             {
@@ -236,7 +239,10 @@ public sealed class Arbitrator
         }
 
         presentations.AddRange(newPresentations);
-        var updated = new ContactHistory(presentations).Prune(now, Options);
+
+        // Most decisions change nothing here: the customer keeps the history it holds, so the copy
+        // dies young rather than being promoted with the customer's state.
+        var updated = (unchanged ? history : new ContactHistory(presentations)).Prune(now, Options);
         return new ArbitrationResult(suggestions, presented, withdrawn, suppressed, failures, updated, recoveryApplies, segmentKey);
     }
 

@@ -455,7 +455,11 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         var result = _suggestions.Arbitrate(customer, Clock.GetUtcNow(), _values.Current, _rules, _models.Current, Snapshot.Contact, trigger, _presentInStoreId);
         var changed = result.Changed || Snapshot.Suggestions.Count != result.Suggestions.Count;
         Snapshot.Contact = result.History;
-        Snapshot.Suggestions = [.. result.Suggestions];
+        if (!ReferenceEquals(SuggestionContinuity.Keep(Snapshot.Suggestions, result.Suggestions), Snapshot.Suggestions))
+        {
+            Snapshot.Suggestions = [.. result.Suggestions];
+        }
+
         Snapshot.CatalogVersion = _suggestions.Catalog.Current.Version;
         _providersVersion = providersVersion;
         _engagementChanged = true;
