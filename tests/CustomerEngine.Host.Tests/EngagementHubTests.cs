@@ -57,7 +57,7 @@ public sealed class EngagementHubTests(EngineFixture engine) : IClassFixture<Eng
         var now = DateTimeOffset.UtcNow;
         await _client.IngestAsync(Entered(first, now.AddMinutes(-3), store), Entered(second, now.AddMinutes(-2), store), Entered(gone, now.AddMinutes(-2), store));
         await _client.IngestAsync(Left(gone, now.AddMinutes(-1), store));
-        await engine.Factory.Services.GetRequiredService<SignalREngagementPublisher>().FlushAsync();
+        await engine.Factory.FlushPushesAsync();
 
         await using var dashboard = await engine.Factory.ConnectToEngagementHubAsync();
         await dashboard.InvokeAsync("JoinStore", store);
@@ -142,7 +142,7 @@ public sealed class EngagementHubTests(EngineFixture engine) : IClassFixture<Eng
         var client = clocked.CreateClient();
         var (store, customer) = ($"S-{Guid.NewGuid():N}", $"c-{Guid.NewGuid():N}");
         await client.IngestAsync(Entered(customer, clock.GetUtcNow(), store));
-        await clocked.Services.GetRequiredService<SignalREngagementPublisher>().FlushAsync();
+        await clocked.FlushPushesAsync();
         await using var dashboard = await clocked.ConnectToEngagementHubAsync();
         await dashboard.InvokeAsync("JoinStore", store);
         Assert.Single(dashboard.Received("CustomerArrived"));

@@ -6,6 +6,7 @@ using CustomerEngine.Grains.Engagement;
 using CustomerEngine.Grains.Presence;
 using CustomerEngine.Grains.Runtime;
 using CustomerEngine.Host.Campaigns;
+using CustomerEngine.Host.Ingestion;
 using CustomerEngine.Host.Overview;
 using CustomerEngine.Host.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -40,6 +41,9 @@ public sealed class EngagementHub(IGrainFactory grains, IServiceProvider service
         // Joined before reading: a customer arriving meanwhile is then pushed, maybe also listed;
         // the other order could miss them. Clients key their board by customer id.
         await Groups.AddToGroupAsync(Context.ConnectionId, EngagementGroups.Store(storeId));
+
+        // As GET /api/stores/{id}/presence does: the list includes every event acknowledged before the join.
+        await AcknowledgedEventsEndpoints.WaitAsync(services, Context.ConnectionAborted);
         var present = await grains.GetGrain<IStorePresenceGrain>(storeId).GetPresentAsync();
         var summaries = await Task.WhenAll(present.Select(p => grains.GetGrain<ICustomerGrain>(p.CustomerId).GetSummaryAsync()));
         foreach (var summary in summaries)
@@ -126,6 +130,7 @@ public sealed class EngagementHub(IGrainFactory grains, IServiceProvider service
 
         await Groups.AddToGroupAsync(Context.ConnectionId, EngagementGroups.Campaign(campaignId));
         services.GetRequiredService<CampaignWatchers>().Joined(campaignId, Context.ConnectionId);
+        await AcknowledgedEventsEndpoints.WaitAsync(services, Context.ConnectionAborted);
         await Clients.Caller.CampaignResultsUpdated(campaign.Results(services.GetRequiredService<TimeProvider>().GetUtcNow()));
     }
 

@@ -18,7 +18,14 @@ public static class AcknowledgedEventsEndpoints
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            await http.RequestServices.GetRequiredService<CustomerEventPipeline>().AnsweredBatchesAppliedAsync(Patience, http.RequestAborted);
+            await WaitAsync(http.RequestServices, http.RequestAborted);
             return await next(context);
         });
+
+    /// <summary>
+    /// Waits (at most a few seconds) until the events answered so far are applied by their grains;
+    /// for reads outside an endpoint, such as a dashboard joining a store over the hub.
+    /// </summary>
+    public static Task WaitAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<CustomerEventPipeline>().AnsweredBatchesAppliedAsync(Patience, cancellationToken);
 }

@@ -2,6 +2,7 @@ using CustomerEngine.Grains.Customers;
 using CustomerEngine.Grains.Ingestion;
 using CustomerEngine.Grains.Maintenance;
 using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Host.Hubs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,13 @@ public sealed class EngineFactory : WebApplicationFactory<Program>
     {
         await Services.GetRequiredService<CustomerEventPipeline>().DeliveredAsync();
         await Services.GetRequiredService<CustomerIndexWriter>().FlushAsync();
+    }
+
+    /// <summary>Once the grains have applied what was answered, sends the pushes they queued now instead of at the publisher's next flush.</summary>
+    public async Task FlushPushesAsync()
+    {
+        await Services.GetRequiredService<CustomerEventPipeline>().DeliveredAsync();
+        await Services.GetRequiredService<SignalREngagementPublisher>().FlushAsync();
     }
 
     /// <summary>Ranks the customer base now instead of waiting for the ranking reminder (the ranking itself waits for the batches already answered).</summary>

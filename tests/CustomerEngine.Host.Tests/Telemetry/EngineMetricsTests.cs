@@ -50,7 +50,7 @@ public sealed class EngineMetricsTests
         await client.IngestAsync(entered, Purchase(id, now.AddMinutes(-1), sku: "TENT-2"));
         await client.IngestAsync(entered, Feedback(id, now, nps: 11));
         var (unsupported, _, _) = await client.PostRawAsync("not json", "text/plain");
-        await factory.Services.GetRequiredService<SignalREngagementPublisher>().FlushAsync();
+        await factory.FlushPushesAsync();
         var (_, suggestions, _) = await client.GetJsonAsync($"/api/customers/{id}/suggestions");
         var suggestion = suggestions!.AsArray()[0]!;
         var (accepted, _) = await client.PostJsonAsync($"/api/suggestions/{(string)suggestion["suggestionId"]!}/outcome", new JsonObject { ["outcome"] = "accepted" });
