@@ -22,4 +22,24 @@ public sealed record Suggestion(
     PriorityFactors Factors,
     double Priority,
     DateTimeOffset CreatedAt,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt)
+{
+    /// <inheritdoc />
+    // Compared by content, reasons included, so that a decision that produced the same suggestion
+    // equals the one the customer holds (the grain then keeps the held one) and one read back from
+    // storage equals the one written.
+    public bool Equals(Suggestion? other) =>
+        other is not null
+        && SuggestionId == other.SuggestionId
+        && ActionId == other.ActionId
+        && Kind == other.Kind
+        && Title == other.Title
+        && Factors == other.Factors
+        && Priority.Equals(other.Priority)
+        && CreatedAt == other.CreatedAt
+        && ExpiresAt == other.ExpiresAt
+        && Reasons.SequenceEqual(other.Reasons, StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(SuggestionId, ActionId, Priority, CreatedAt, ExpiresAt);
+}

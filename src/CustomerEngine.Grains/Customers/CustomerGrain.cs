@@ -455,7 +455,9 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         var result = _suggestions.Arbitrate(customer, Clock.GetUtcNow(), _values.Current, _rules, _models.Current, Snapshot.Contact, trigger, _presentInStoreId);
         var changed = result.Changed || Snapshot.Suggestions.Count != result.Suggestions.Count;
         Snapshot.Contact = result.History;
-        if (!ReferenceEquals(SuggestionContinuity.Keep(Snapshot.Suggestions, result.Suggestions), Snapshot.Suggestions))
+        // Most decisions re-rank to the same suggestions: keeping the held ones lets the fresh
+        // copies die young instead of being promoted with the customer's state.
+        if (!Snapshot.Suggestions.SequenceEqual(result.Suggestions))
         {
             Snapshot.Suggestions = [.. result.Suggestions];
         }
