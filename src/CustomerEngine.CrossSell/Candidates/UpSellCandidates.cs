@@ -26,10 +26,10 @@ public static class UpSellCandidates
         ArgumentNullException.ThrowIfNull(options);
 
         var held = HeldItems.From(model, basket, recentPurchases);
-        var tiersByCategory = new Dictionary<string, IReadOnlyList<SkuPriceTier>>(StringComparer.Ordinal);
+        var rankings = new Dictionary<string, RankedSku[]>(StringComparer.Ordinal);
         var suggested = new HashSet<string>(StringComparer.Ordinal);
         var suggestions = new List<UpSellSuggestion>();
-        var steps = new List<SkuPriceTier>();
+        var best = new Step[options.PerItem];
         foreach (var item in held.Items)
         {
             if (item.Category is not { } category)
@@ -37,35 +37,45 @@ public static class UpSellCandidates
                 continue;
             }
 
-            if (!tiersByCategory.TryGetValue(category, out var tiers))
+            if (!rankings.TryGetValue(category, out var ranking))
             {
-                tiers = model.PriceTiers(category);
-                tiersByCategory[category] = tiers;
+                ranking = model.RankedSkus(category);
+                rankings[category] = ranking;
             }
 
-            var from = Find(tiers, item.Sku);
-            if (tiers.Count < options.MinCategorySkus || from is null)
+            var fromIndex = IndexOf(ranking, item.Sku);
+            if (ranking.Length < options.MinCategorySkus || fromIndex < 0)
             {
                 continue;
             }
 
-            // A loop and one sort rather than a LINQ ordering: this runs in most decisions.
-            steps.Clear();
-            foreach (var to in tiers)
+            // The best few steps by one pass, not a sort of every dearer SKU: this runs in most
+            // decisions and a category has hundreds of SKUs. The ranking is cheapest first, so
+            // every step up lies after the held item and the tiers only rise from there. Each
+            // basket count is read once, so comparisons see fixed keys while learners go on counting.
+            var from = ranking[fromIndex];
+            var kept = 0;
+            for (var i = fromIndex + 1; i < ranking.Length && best.Length > 0; i++)
             {
+                var to = ranking[i];
+                if (kept == best.Length && to.Tier > best[kept - 1].Ranked.Tier)
+                {
+                    break;
+                }
+
                 if (to.Tier > from.Tier && to.MeanPrice > from.MeanPrice && !held.Skus.Contains(to.Sku) && !suggested.Contains(to.Sku))
                 {
-                    steps.Add(to);
+                    kept = Keep(best, kept, new Step(to, to.Baskets));
                 }
             }
 
-            steps.Sort(StepOrder);
-            for (var i = 0; i < Math.Min(steps.Count, options.PerItem); i++)
+            var fromTier = from.ToPriceTier();
+            for (var i = 0; i < kept; i++)
             {
-                var to = steps[i];
+                var to = best[i].Ranked.ToPriceTier(best[i].Baskets);
                 suggested.Add(to.Sku);
                 suggestions.Add(new UpSellSuggestion(
-                    to.Sku, category, item.Sku, to.Tier, to.MeanPrice, from.Tier, from.MeanPrice, to.Baskets, SuggestionReason.ForUpSell(item, category, from, to)));
+                    to.Sku, category, item.Sku, to.Tier, to.MeanPrice, fromTier.Tier, fromTier.MeanPrice, to.Baskets, SuggestionReason.ForUpSell(item, category, fromTier, to)));
             }
         }
 
@@ -73,10 +83,10 @@ public static class UpSellCandidates
     }
 
     // The nearest tier up first, then the SKU in the most baskets, then the cheaper, then by SKU.
-    private static int StepOrder(SkuPriceTier x, SkuPriceTier y)
+    private static int StepOrder(Step x, Step y)
     {
         // Compared as numbers: Enum.CompareTo takes an object and would box both tiers.
-        var order = ((int)x.Tier).CompareTo((int)y.Tier);
+        var order = ((int)x.Ranked.Tier).CompareTo((int)y.Ranked.Tier);
         if (order == 0)
         {
             order = y.Baskets.CompareTo(x.Baskets);
@@ -84,22 +94,44 @@ public static class UpSellCandidates
 
         if (order == 0)
         {
-            order = x.MeanPrice.CompareTo(y.MeanPrice);
+            order = x.Ranked.MeanPrice.CompareTo(y.Ranked.MeanPrice);
         }
 
-        return order != 0 ? order : string.CompareOrdinal(x.Sku, y.Sku);
+        return order != 0 ? order : string.CompareOrdinal(x.Ranked.Sku, y.Ranked.Sku);
     }
 
-    private static SkuPriceTier? Find(IReadOnlyList<SkuPriceTier> tiers, string sku)
+    // Inserts the step among the best kept so far, in order, dropping the worst when all are taken.
+    private static int Keep(Step[] best, int kept, Step step)
     {
-        for (var i = 0; i < tiers.Count; i++)
+        var at = kept;
+        while (at > 0 && StepOrder(step, best[at - 1]) < 0)
         {
-            if (tiers[i].Sku == sku)
+            at--;
+        }
+
+        if (at == best.Length)
+        {
+            return kept;
+        }
+
+        var last = Math.Min(kept, best.Length - 1);
+        Array.Copy(best, at, best, at + 1, last - at);
+        best[at] = step;
+        return Math.Min(kept + 1, best.Length);
+    }
+
+    private static int IndexOf(RankedSku[] ranking, string sku)
+    {
+        for (var i = 0; i < ranking.Length; i++)
+        {
+            if (ranking[i].Sku == sku)
             {
-                return tiers[i];
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
+
+    private readonly record struct Step(RankedSku Ranked, long Baskets);
 }

@@ -34,10 +34,13 @@ public sealed class CrossSellModel
     private readonly SkuListings _listings;
     private long _baskets;
 
-    // Each category's ranked price tiers, as last computed; a learner drops the entry of every
-    // category its basket touches, so an entry is always what a fresh ranking would give. Up-sell
-    // asks for the same few categories on every decision, and ranking sorts the whole category.
-    private readonly ConcurrentDictionary<string, IReadOnlyList<SkuPriceTier>> _rankedTiers = new(StringComparer.Ordinal);
+    // Each category's price ranking, as last computed. A ranking depends only on which SKUs a
+    // category has and their mean prices, so a learner drops it only when a line changes one of
+    // those; the basket and price counts are read live through the ranking's entries, so an entry
+    // always gives what a fresh ranking would. Up-sell ranks the same few categories on every
+    // decision, ranking sorts the whole category, and with steady prices a purchase changes nothing
+    // the ranking depends on.
+    private readonly ConcurrentDictionary<string, RankedSku[]> _rankedTiers = new(StringComparer.Ordinal);
 
     /// <summary>Creates an empty model.</summary>
     /// <param name="options">Settings; the defaults when null.</param>
@@ -91,7 +94,6 @@ public sealed class CrossSellModel
             foreach (var sku in basketItems)
             {
                 ids[count++] = _skus.Items.Intern(sku).Id;
-                ForgetRankedTiers(_listings.Find(sku)?.Category);
             }
 
             _skus.CountBasket(IdSet.SortDistinct(ids[..count]));
@@ -129,9 +131,12 @@ public sealed class CrossSellModel
             foreach (var line in basket)
             {
                 skuIds[skus++] = _skus.Items.Intern(line.Sku).Id;
-                ForgetRankedTiers(_listings.Find(line.Sku)?.Category);
-                ForgetRankedTiers(line.Category);
-                _listings.Observe(line.Sku, line.Category, line.Price);
+                if (_listings.Observe(line.Sku, line.Category, line.Price, out var formerCategory))
+                {
+                    ForgetRankedTiers(formerCategory);
+                    ForgetRankedTiers(_listings.Find(line.Sku)?.Category);
+                }
+
                 if ((line.Category ?? _listings.Find(line.Sku)?.Category) is { } category)
                 {
                     categoryIds[categories++] = _categories.Items.Intern(category).Id;
@@ -241,11 +246,30 @@ public sealed class CrossSellModel
     {
         ArgumentNullException.ThrowIfNull(category);
 
-        // Ranked and kept under the cut, so no learner can change the category in between.
-        return Read(() => _rankedTiers.TryGetValue(category, out var ranked) ? ranked : _rankedTiers[category] = RankTiers(category));
+        return Read(() =>
+        {
+            var ranking = Ranking(category);
+            var tiers = new SkuPriceTier[ranking.Length];
+            for (var i = 0; i < ranking.Length; i++)
+            {
+                tiers[i] = ranking[i].ToPriceTier();
+            }
+
+            return tiers;
+        });
     }
 
-    private IReadOnlyList<SkuPriceTier> RankTiers(string category)
+    /// <summary>
+    /// The price ranking of <paramref name="category"/> that <see cref="PriceTiers"/> describes,
+    /// shared rather than copied; read its counts through the entries, which follow later baskets.
+    /// </summary>
+    internal RankedSku[] RankedSkus(string category) => Read(() => Ranking(category));
+
+    // Ranked and kept under the cut, so no learner can change the category in between.
+    private RankedSku[] Ranking(string category) =>
+        _rankedTiers.TryGetValue(category, out var ranked) ? ranked : _rankedTiers[category] = Rank(category);
+
+    private RankedSku[] Rank(string category)
     {
         var listings = _listings.InCategory(category);
         var skus = new List<PricedSku>(listings.Count);
@@ -253,8 +277,7 @@ public sealed class CrossSellModel
         {
             if (listing.MeanPrice is { } meanPrice)
             {
-                var baskets = _skus.Items.Find(listing.Sku)?.Baskets ?? 0;
-                skus.Add(new PricedSku(listing.Sku, meanPrice, listing.PriceObservations, baskets));
+                skus.Add(new PricedSku(listing, _skus.Items.Find(listing.Sku), meanPrice));
             }
         }
 

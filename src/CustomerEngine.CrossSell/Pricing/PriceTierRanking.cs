@@ -8,24 +8,22 @@ internal static class PriceTierRanking
     /// except that SKUs of equal mean price always share the tier of the first of them: a tier
     /// boundary never separates two items a customer would see at the same price.
     /// </summary>
-    public static IReadOnlyList<SkuPriceTier> Rank(List<PricedSku> unranked)
+    public static RankedSku[] Rank(List<PricedSku> unranked)
     {
-        // Sorted as values and turned into records once: up-sell re-ranks a category after every
-        // purchase in it, so this runs at the rate of decisions.
         unranked.Sort(static (x, y) =>
         {
             var byPrice = x.MeanPrice.CompareTo(y.MeanPrice);
-            return byPrice != 0 ? byPrice : string.CompareOrdinal(x.Sku, y.Sku);
+            return byPrice != 0 ? byPrice : string.CompareOrdinal(x.Listing.Sku, y.Listing.Sku);
         });
 
-        var ranked = new SkuPriceTier[unranked.Count];
+        var ranked = new RankedSku[unranked.Count];
         for (var i = 0; i < unranked.Count; i++)
         {
             var sku = unranked[i];
             var tier = i > 0 && sku.MeanPrice == ranked[i - 1].MeanPrice
                 ? ranked[i - 1].Tier
                 : (PriceTier)(3L * i / unranked.Count);
-            ranked[i] = new SkuPriceTier(sku.Sku, sku.MeanPrice, sku.PriceObservations, sku.Baskets, tier);
+            ranked[i] = new RankedSku(sku.Listing, sku.Row, sku.MeanPrice, tier);
         }
 
         return ranked;

@@ -21,17 +21,23 @@ internal sealed class SkuListings
     /// <summary>Every listing, ordered by SKU (ordinal) so snapshots are deterministic.</summary>
     public IEnumerable<SkuListing> All => _bySku.Values.OrderBy(listing => listing.Sku, StringComparer.Ordinal);
 
-    /// <summary>Records one basket line's category (the latest wins) and price (added to the mean).</summary>
-    public void Observe(string sku, string? category, decimal? price)
+    /// <summary>
+    /// Records one basket line's category (the latest wins) and price (added to the mean). Returns
+    /// whether that moved the SKU in the price ranking, that is changed its category or its mean
+    /// price; <paramref name="formerCategory"/> is then the category it left, if any.
+    /// </summary>
+    public bool Observe(string sku, string? category, decimal? price, out string? formerCategory)
     {
+        formerCategory = null;
         if (category is null && price is null)
         {
-            return;
+            return false;
         }
 
         var listing = _bySku.GetOrAdd(sku, static s => new SkuListing(s));
         lock (listing.Gate)
         {
+            var moved = false;
             if (category is not null && !string.Equals(category, listing.Category, StringComparison.Ordinal))
             {
                 // A recategorised SKU moves, so each SKU is in exactly one category's tiers.
@@ -41,14 +47,20 @@ internal sealed class SkuListings
                 }
 
                 _byCategory.GetOrAdd(category, static _ => new(StringComparer.Ordinal))[sku] = listing;
+                formerCategory = listing.Category;
                 listing.Category = category;
+                moved = true;
             }
 
             if (price is { } unitPrice)
             {
+                var meanBefore = listing.MeanPrice;
                 listing.PriceSum += unitPrice;
                 listing.PriceObservations++;
+                moved |= listing.MeanPrice != meanBefore;
             }
+
+            return moved;
         }
     }
 

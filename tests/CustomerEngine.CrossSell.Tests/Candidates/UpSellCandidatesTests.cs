@@ -76,6 +76,23 @@ public sealed class UpSellCandidatesTests
         Assert.Equal(["t4"], suggestions.Select(suggestion => suggestion.Sku));
     }
 
+    [Fact]
+    public void Purchases_at_the_usual_price_after_a_suggestion_change_which_step_up_comes_first()
+    {
+        var model = Tents();
+        Assert.Equal("t4", UpSellCandidates.For(model, [new BasketLine("t2")], [], Options).Single().Sku);
+
+        // t3 sells four more times at its own price: its tier is unchanged, its baskets now lead.
+        for (var i = 0; i < 4; i++)
+        {
+            model.Learn([new BasketLine("t3", "tents", 30m)]);
+        }
+
+        var suggestion = UpSellCandidates.For(model, [new BasketLine("t2")], [], Options).Single();
+        Assert.Equal(("t3", PriceTier.Mid, 6L), (suggestion.Sku, suggestion.Tier, suggestion.Baskets));
+        Assert.Equal(new SkuPriceTier("t3", 30m, 6, 6, PriceTier.Mid), model.PriceTiers("tents").Single(tier => tier.Sku == "t3"));
+    }
+
     // Six tents at 10 to 60: entry t1, t2; mid t3, t4; premium t5, t6. Baskets: t4 5, t3 2, t5 2, others 1.
     private static CrossSellModel Tents()
     {
