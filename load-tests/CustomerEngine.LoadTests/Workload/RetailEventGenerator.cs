@@ -11,6 +11,7 @@ public sealed class RetailEventGenerator(int seed, int customers, int stores, in
 {
     private static readonly string[] Categories = ["tents", "sleeping-bags", "mats", "stoves", "boots", "jackets", "backpacks", "lamps"];
     private static readonly string[] Brands = ["Nordic", "Alpina", "Trailhead", "Summit", "Ridge", "Canyon"];
+    private const int CatalogSize = 2000;
     private readonly Random _random = new(seed);
     private readonly string _run = seed.ToString("x", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
     private long _next;
@@ -61,15 +62,16 @@ public sealed class RetailEventGenerator(int seed, int customers, int stores, in
         switch (type)
         {
             case "product.viewed":
-                json.Append(CultureInfo.InvariantCulture, $",\"data\":{{\"sku\":\"{Sku()}\",\"category\":\"{Pick(Categories)}\",\"brand\":\"{Pick(Brands)}\",\"price\":{Price()}}}");
+                json.Append(CultureInfo.InvariantCulture, $",\"data\":{{{Product(_random.Next(CatalogSize))}}}");
                 break;
             case "cart.added":
-                json.Append(CultureInfo.InvariantCulture, $",\"data\":{{\"sku\":\"{Sku()}\",\"category\":\"{Pick(Categories)}\",\"brand\":\"{Pick(Brands)}\",\"price\":{Price()},\"quantity\":1}}");
+                json.Append(CultureInfo.InvariantCulture, $",\"data\":{{{Product(_random.Next(CatalogSize))},\"quantity\":1}}");
                 break;
             case "purchase":
-                var price = Price();
+                var product = _random.Next(CatalogSize);
+                var price = ListPrice(product);
                 var discount = _random.Next(3) == 0 ? Math.Round(price * 0.2m, 2) : 0m;
-                json.Append(CultureInfo.InvariantCulture, $",\"data\":{{\"orderId\":\"{id}\",\"items\":[{{\"sku\":\"{Sku()}\",\"category\":\"{Pick(Categories)}\",\"brand\":\"{Pick(Brands)}\",\"price\":{price},\"quantity\":1,\"discount\":{discount}}}],\"total\":{price - discount}}}");
+                json.Append(CultureInfo.InvariantCulture, $",\"data\":{{\"orderId\":\"{id}\",\"items\":[{{{Product(product)},\"quantity\":1,\"discount\":{discount}}}],\"total\":{price - discount}}}");
                 break;
             case "feedback":
                 json.Append(CultureInfo.InvariantCulture, $",\"data\":{{\"nps\":{_random.Next(11)},\"ces\":{1 + _random.Next(7)}}}");
@@ -82,9 +84,12 @@ public sealed class RetailEventGenerator(int seed, int customers, int stores, in
         json.Append('}');
     }
 
-    private string Sku() => $"SKU-{_random.Next(2000)}";
+    // A shop's catalogue: every SKU has one category, one brand and one list price, the same in
+    // every batch and for every seed, as in a real product feed. (Until 2026-12-06 each line drew
+    // a random category and price, so every purchase moved its SKU between categories.)
+    private static string Product(int product) =>
+        string.Create(CultureInfo.InvariantCulture, $"\"sku\":\"SKU-{product}\",\"category\":\"{Categories[product % Categories.Length]}\",\"brand\":\"{Brands[product / Categories.Length % Brands.Length]}\",\"price\":{ListPrice(product)}");
 
-    private string Pick(string[] values) => values[_random.Next(values.Length)];
-
-    private decimal Price() => Math.Round(5m + (decimal)_random.NextDouble() * 295m, 2);
+    // Spread over 5.00–299.99 by a fixed multiplicative hash, so neighbouring SKUs are not in price order.
+    private static decimal ListPrice(int product) => 5m + ((uint)(product * 2654435761u) % 29500u / 100m);
 }
