@@ -4,10 +4,12 @@ namespace CustomerEngine.Host.Hubs;
 public sealed class EngagementPushOptions
 {
     /// <summary>
-    /// The shortest time between two sends; changes to one customer within it are coalesced into
-    /// one message. A change that finds the publisher idle goes out at once.
+    /// The shortest time between the starts of two flushes. Default zero: a flush starts as soon as
+    /// the previous one has finished sending, and the changes queued meanwhile go out together, with
+    /// changes to one customer coalesced into one message. A longer interval coalesces more at the
+    /// cost of holding every change back for up to that long.
     /// </summary>
-    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(15);
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.Zero;
 
     /// <summary>
     /// Queued pushes beyond which new ones are dropped (and counted), so dashboards that stop

@@ -11,7 +11,8 @@ namespace CustomerEngine.Host.Hubs;
 /// <summary>
 /// Pushes the grains' engagement changes to dashboards over <see cref="EngagementHub"/>. Grains
 /// call it inside their turn, so every method only queues and returns; a background loop sends
-/// at most once per <see cref="EngagementPushOptions.FlushInterval"/>. Within one flush a
+/// what is queued whenever its previous flush has finished, and at most once per
+/// <see cref="EngagementPushOptions.FlushInterval"/> when that is set. Within one flush a
 /// customer gets at most one <c>SuggestionsUpdated</c> and one <c>CustomerUpdated</c> (the latest,
 /// sent where its latest change stood in the queue), while arrivals and departures all go out in
 /// the order they happened.
@@ -107,8 +108,8 @@ public sealed partial class SignalREngagementPublisher : BackgroundService, IEng
             {
                 _wake.Reader.TryRead(out _);
 
-                // Idle, a change goes out at once; busy, at most one flush per interval, which is
-                // the window in which changes to one customer are coalesced.
+                // Idle, a change goes out at once; busy, what queued during the previous flush goes
+                // out together, and changes to one customer queued meanwhile are coalesced.
                 var sinceLast = Stopwatch.GetElapsedTime(_lastFlushAt);
                 if (sinceLast < _options.FlushInterval)
                 {
