@@ -87,7 +87,13 @@ public sealed class RetailEventGenerator(int seed, int customers, int stores, in
     // A shop's catalogue: every SKU has one category, one brand and one list price, the same in
     // every batch and for every seed, as in a real product feed. (Until 2026-12-06 each line drew
     // a random category and price, so every purchase moved its SKU between categories.)
-    private static string Product(int product) =>
+    private static string Product(int product) => Catalog[product];
+
+    // Written once: the generator shares the engine's process and collector in-process, so what
+    // it allocates per event is paid for in the engine's pauses too.
+    private static readonly string[] Catalog = Enumerable.Range(0, CatalogSize).Select(ProductJson).ToArray();
+
+    private static string ProductJson(int product) =>
         string.Create(CultureInfo.InvariantCulture, $"\"sku\":\"SKU-{product}\",\"category\":\"{Categories[product % Categories.Length]}\",\"brand\":\"{Brands[product / Categories.Length % Brands.Length]}\",\"price\":{ListPrice(product)}");
 
     // Spread over 5.00–299.99 by a fixed multiplicative hash, so neighbouring SKUs are not in price order.
