@@ -6,11 +6,6 @@ const storeSelect = document.getElementById('store');
 let joinedStore = null;
 let connection = null;
 
-// Arrivals, departures and updates pushed while the page re-reads its store. The snapshot it reads
-// may predate them (a push can overtake the answer to the read), so they are applied again on top
-// of the snapshot, in the order they came, instead of being wiped by it.
-let pushedDuringResync = null;
-
 const me = await getJson('/api/me');
 document.getElementById('user').textContent = me.name;
 const stores = me.stores.length > 0 ? me.stores : ['S1', 'S2', 'S3'];
@@ -25,12 +20,9 @@ if (me.roles.some(r => r === 'manager' || r === 'admin' || r === 'marketing')) {
 }
 
 connection = connectHub(document.getElementById('status'), joinAndResync);
-connection.on('CustomerArrived', summary => { replayAfterResync(() => upsert(summary)); upsert(summary); loadSuggestions(summary.customerId); });
-connection.on('CustomerLeft', customerId => { replayAfterResync(() => present.delete(customerId)); present.delete(customerId); render(); });
-connection.on('CustomerUpdated', summary => {
-  replayAfterResync(() => { if (present.has(summary.customerId)) upsert(summary); });
-  if (present.has(summary.customerId)) upsert(summary);
-});
+connection.on('CustomerArrived', summary => { upsert(summary); loadSuggestions(summary.customerId); });
+connection.on('CustomerLeft', customerId => { present.delete(customerId); render(); });
+connection.on('CustomerUpdated', summary => { if (present.has(summary.customerId)) upsert(summary); });
 connection.on('SuggestionsUpdated', (customerId, suggestions) => {
   const entry = present.get(customerId);
   if (entry) { entry.suggestions = suggestions; renderCard(customerId); }
@@ -49,24 +41,15 @@ document.getElementById('search').addEventListener('submit', async event => {
   if (id) await openDrawer(id);
 });
 
-// After (re)connecting the page may have missed arrivals and departures: it re-joins and replaces
-// its list with what the engine says is in the store now.
+// After (re)connecting the page may have missed arrivals and departures: it empties its list and
+// re-joins. JoinStore sends a CustomerArrived for everyone in the store before it returns, on the
+// same connection and in order with the store's live pushes, so the list is rebuilt from those; a
+// separate read of the store's presence could be overtaken by a push and then wipe it.
 async function joinAndResync(hub) {
   joinedStore = storeSelect.value;
-  pushedDuringResync = [];
-  try {
-    await hub.invoke('JoinStore', joinedStore);
-    const snapshot = await getJson(`/api/stores/${encodeURIComponent(joinedStore)}/presence`);
-    present.clear();
-    for (const customer of snapshot.customers) {
-      if (customer.customer) present.set(customer.customerId, { summary: customer.customer, suggestions: [], outcomes: {} });
-    }
-    for (const change of pushedDuringResync) change();
-  } finally {
-    pushedDuringResync = null;
-  }
+  present.clear();
   render();
-  await Promise.all([...present.keys()].map(loadSuggestions));
+  await hub.invoke('JoinStore', joinedStore);
 }
 
 async function loadSuggestions(customerId) {
@@ -75,10 +58,6 @@ async function loadSuggestions(customerId) {
     const entry = present.get(customerId);
     if (entry) { entry.suggestions = suggestions; renderCard(customerId); }
   } catch { /* suggestions come later through the hub */ }
-}
-
-function replayAfterResync(change) {
-  pushedDuringResync?.push(change);
 }
 
 function upsert(summary) {
