@@ -69,6 +69,11 @@ public static class UpSellCandidates
                 }
             }
 
+            if (kept == 0)
+            {
+                continue;
+            }
+
             var fromTier = from.ToPriceTier();
             for (var i = 0; i < kept; i++)
             {

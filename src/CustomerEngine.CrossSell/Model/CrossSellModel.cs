@@ -271,17 +271,16 @@ public sealed class CrossSellModel
 
     private RankedSku[] Rank(string category)
     {
-        var listings = _listings.InCategory(category);
-        var skus = new List<PricedSku>(listings.Count);
-        foreach (var listing in listings)
+        var skus = new List<RankedSku>();
+        foreach (var listing in _listings.InCategory(category))
         {
             if (listing.MeanPrice is { } meanPrice)
             {
-                skus.Add(new PricedSku(listing, _skus.Items.Find(listing.Sku), meanPrice));
+                skus.Add(new RankedSku(listing, _skus.Items.Find(listing.Sku), meanPrice, PriceTier.Entry));
             }
         }
 
-        return PriceTierRanking.Rank(skus);
+        return PriceTierRanking.Rank([.. skus]);
     }
 
     private void ForgetRankedTiers(string? category)

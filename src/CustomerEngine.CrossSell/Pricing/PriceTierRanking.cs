@@ -8,24 +8,23 @@ internal static class PriceTierRanking
     /// except that SKUs of equal mean price always share the tier of the first of them: a tier
     /// boundary never separates two items a customer would see at the same price.
     /// </summary>
-    public static RankedSku[] Rank(List<PricedSku> unranked)
+    /// <param name="skus">The category's priced SKUs, in any order and with any tier; sorted and tiered in place.</param>
+    public static RankedSku[] Rank(RankedSku[] skus)
     {
-        unranked.Sort(static (x, y) =>
+        Array.Sort(skus, static (x, y) =>
         {
             var byPrice = x.MeanPrice.CompareTo(y.MeanPrice);
-            return byPrice != 0 ? byPrice : string.CompareOrdinal(x.Listing.Sku, y.Listing.Sku);
+            return byPrice != 0 ? byPrice : string.CompareOrdinal(x.Sku, y.Sku);
         });
 
-        var ranked = new RankedSku[unranked.Count];
-        for (var i = 0; i < unranked.Count; i++)
+        for (var i = 0; i < skus.Length; i++)
         {
-            var sku = unranked[i];
-            var tier = i > 0 && sku.MeanPrice == ranked[i - 1].MeanPrice
-                ? ranked[i - 1].Tier
-                : (PriceTier)(3L * i / unranked.Count);
-            ranked[i] = new RankedSku(sku.Listing, sku.Row, sku.MeanPrice, tier);
+            skus[i] = skus[i] with
+            {
+                Tier = i > 0 && skus[i].MeanPrice == skus[i - 1].MeanPrice ? skus[i - 1].Tier : (PriceTier)(3L * i / skus.Length),
+            };
         }
 
-        return ranked;
+        return skus;
     }
 }
