@@ -34,6 +34,19 @@ public sealed class LoadOptionsTests
     }
 
     [Fact]
+    public void Engine_runs_in_process_unless_asked_for_a_process_of_its_own()
+    {
+        Assert.Equal("in-process", LoadOptions.Parse(["push"]).Engine);
+        Assert.Equal("process", LoadOptions.Parse(["push", "--engine", "process"]).Engine);
+    }
+
+    [Fact]
+    public async Task Unknown_engine_placement_is_refused_with_exit_code_2()
+    {
+        Assert.Equal(2, await LoadTool.RunAsync(["push", "--engine", "container"]));
+    }
+
+    [Fact]
     public async Task Unknown_scenario_is_refused_with_exit_code_2()
     {
         Assert.Equal(2, await LoadTool.RunAsync(["retail-week"]));

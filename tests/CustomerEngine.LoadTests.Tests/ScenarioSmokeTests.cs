@@ -55,6 +55,18 @@ public sealed class ScenarioSmokeTests
     }
 
     [Fact]
+    public async Task Push_against_an_engine_in_a_process_of_its_own_reports_latency_with_no_push_missing()
+    {
+        var run = await ToolRun.RunAsync(["push", .. Floor, "--engine", "process"]);
+
+        run.HasTheCommonFields("push");
+        Assert.True(run.Long("sent") > 0);
+        Assert.Equal(0, run.Long("errors"));
+        Assert.True(run.Long("requests") > 0, "no event was timed to its push");
+        Assert.Equal(0, run.ExitCode);
+    }
+
+    [Fact]
     public async Task Retail_day_reports_ingest_and_push_latency_and_receives_suggestions()
     {
         var run = await ToolRun.RunAsync(["retail-day", .. Floor]);

@@ -7,7 +7,7 @@ namespace CustomerEngine.LoadTests.CommandLine;
 
 /// <summary>
 /// The tool's entry point: parses the arguments, runs the scenario (against <c>--target</c>, or an
-/// engine started in this process), prints the summary table and writes the JSON result to
+/// engine the tool starts itself), prints the summary table and writes the JSON result to
 /// <c>--out</c> (or prints it). Returns the exit code: 0 when the run had no errors, 1 when it
 /// had, 2 for bad arguments. The smoke tests call it in process, as <c>Program</c> does.
 /// </summary>
@@ -81,13 +81,20 @@ public static class LoadTool
         }
 
         await using IAsyncDisposable? server = options.Target is not null ? null
-            : options.Scenario == "baseline" ? await BareKestrel.StartAsync() : await InProcessEngine.StartAsync(options.Storage, options.Connection);
-        var target = options.Target ?? (server is BareKestrel bare ? bare.Address : ((InProcessEngine)server!).Address);
+            : options.Scenario == "baseline" ? await BareKestrel.StartAsync()
+            : options.Engine == "process" ? await EngineProcess.StartAsync(options.Storage, options.Connection)
+            : await InProcessEngine.StartAsync(options.Storage, options.Connection);
+        var (target, apiKey) = server switch
+        {
+            BareKestrel bare => (bare.Address, options.ApiKey),
+            InProcessEngine engine => (engine.Address, engine.ApiKey),
+            EngineProcess process => (process.Address, process.ApiKey),
+            _ => (options.Target!, options.ApiKey),
+        };
         Console.Error.WriteLine($"{options.Scenario} against {target} for {options.Duration.TotalSeconds:N0}s after {options.Warmup.TotalSeconds:N0}s of warm-up, batches of {options.BatchSize}, " +
             (options.Scenario == "overload" ? $"{options.Factor:0.##} × {(options.Rate is { } given ? $"{given:N0} events/s" : "the rate a closed-model probe sustains")}"
                 : options.Rate is { } r ? $"open model at {r:N0} events/s" : $"closed model with {options.Concurrency} clients"));
 
-        var apiKey = server is InProcessEngine engine ? engine.ApiKey : options.ApiKey;
         var inProcess = server is InProcessEngine;
         LoadResult result = options.Scenario switch
         {

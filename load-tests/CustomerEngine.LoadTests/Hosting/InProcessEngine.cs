@@ -1,5 +1,4 @@
 using CustomerEngine.Host.Hosting;
-using CustomerEngine.Host.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,14 +14,13 @@ namespace CustomerEngine.LoadTests.Hosting;
 public sealed class InProcessEngine : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly string _folder;
+    private readonly EngineSettings _settings;
 
-    private InProcessEngine(WebApplication app, string folder, Uri address, string apiKey)
+    private InProcessEngine(WebApplication app, EngineSettings settings, Uri address)
     {
         _app = app;
-        _folder = folder;
+        _settings = settings;
         Address = address;
-        ApiKey = apiKey;
     }
 
     public Uri Address { get; }
@@ -31,37 +29,23 @@ public sealed class InProcessEngine : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>An admin key made for this run only.</summary>
-    public string ApiKey { get; }
+    public string ApiKey => _settings.ApiKey;
 
     public static async Task<InProcessEngine> StartAsync(string storage = "sqlite", string? connection = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "ce-load", Guid.NewGuid().ToString("N"));
+        var settings = EngineSettings.Create(storage, connection);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-
-        // Through configuration: the host's appsettings set the default level, and a rule from
-        // configuration outranks SetMinimumLevel. Start-up notes would only clutter the progress lines.
-        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-        builder.Configuration["Storage:Path"] = Path.Combine(folder, "engine.db");
-        if (storage == "postgres")
+        foreach (var (key, value) in settings.Values)
         {
-            builder.Configuration["Storage:Provider"] = "Postgres";
-            builder.Configuration["ConnectionStrings:Engine"] = connection;
+            builder.Configuration[key] = value;
         }
 
-        // A production engine refuses to start without users; this one gets a throwaway operator and key.
-        var apiKey = $"load-{Guid.NewGuid():N}";
-        builder.Configuration["Security:ApiKeys:0:Name"] = "load-tool";
-        builder.Configuration["Security:ApiKeys:0:KeyHash"] = SecretHash.Create(apiKey, iterations: 1_000);
-        builder.Configuration["Security:ApiKeys:0:Role"] = EngineClaims.Admin;
-        builder.Configuration["Security:Users:0:UserName"] = "load-operator";
-        builder.Configuration["Security:Users:0:PasswordHash"] = SecretHash.Create(Guid.NewGuid().ToString("N"), iterations: 1_000);
-        builder.Configuration["Security:Users:0:Roles:0"] = EngineClaims.Admin;
         builder.AddCustomerEngine();
         var app = builder.Build();
         app.MapCustomerEngine();
         await app.StartAsync();
-        return new InProcessEngine(app, folder, AddressOf(app), apiKey);
+        return new InProcessEngine(app, settings, AddressOf(app));
     }
 
     internal static Uri AddressOf(WebApplication app) =>
@@ -71,9 +55,6 @@ public sealed class InProcessEngine : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
+        _settings.DeleteFolder();
     }
 }

@@ -26,7 +26,7 @@ public sealed record LoadOptions(
     public const string Usage = """
         usage: <scenario> [--target URL] [--rate EVENTS_PER_S] [--duration 30s] [--warmup 5s] [--customers N] [--stores N]
                           [--concurrency N] [--batch N] [--seed N] [--out FILE] [--api-key KEY] [--dashboards N]
-                          [--storage sqlite|postgres --connection CONNECTION_STRING]
+                          [--storage sqlite|postgres --connection CONNECTION_STRING] [--engine in-process|process]
                           [--drain 5s] [--interval 1m] [--sample-every 5s] [--max-outstanding N] [--factor 3] [--probe 10s]
         scenarios:
           ingest      POST /api/events: closed model (--concurrency clients), or open model with --rate
@@ -41,10 +41,14 @@ public sealed record LoadOptions(
           campaigns   a campaign on store entries activated and paused in cycles under load
           append      durable appends straight into the store, without HTTP or grains
           memory      managed heap per active customer grain, over --customers grains of 20 interactions each
-        With no --target the engine runs in this process over a fresh SQLite file (or --storage postgres).
+        With no --target the engine runs in this process over a fresh SQLite file (or --storage postgres);
+        --engine process starts it in a process of its own instead, so the two garbage collectors stay apart.
         push, retail-day, soak and campaigns default to --rate 2000 --customers 10000; --drain is how long pushes
         are awaited after the load ends; --out FILE writes the result as JSON (printed after the table otherwise).
         """;
+
+    /// <summary>Where an engine the tool starts itself runs: <c>in-process</c> (the default) or <c>process</c>.</summary>
+    public string Engine { get; init; } = "in-process";
 
     /// <summary>After the load, how long events still awaiting a push are waited for before they count as missing.</summary>
     public TimeSpan Drain { get; init; } = TimeSpan.FromSeconds(5);
@@ -106,6 +110,12 @@ public sealed record LoadOptions(
             StorageOf(Get("storage"), Get("connection")),
             Get("connection"))
         {
+            Engine = Get("engine") switch
+            {
+                null or "in-process" => "in-process",
+                "process" => "process",
+                var other => throw new ArgumentException($"unknown --engine '{other}': use in-process or process"),
+            },
             Drain = Duration("drain", "5s"),
             Interval = Duration("interval", "1m"),
             SampleEvery = Duration("sample-every", "5s"),
