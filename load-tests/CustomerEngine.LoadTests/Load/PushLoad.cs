@@ -88,7 +88,11 @@ public sealed class PushLoad(LoadOptions options, Uri target, string apiKey)
             var lost = awaiting.MeasuredCount;
             var lostSuggestions = suggestions?.MeasuredCount ?? 0;
             var delay = publisherDelay.Summarise();
-            Console.Error.WriteLine($"  the engine's own queue → send delay (engagement.push.delay, in-process engines only): {publisherDelay.Count:N0} sends, p50 {delay.P50:F1} ms, p99 {delay.P99:F1} ms, max {delay.Max:F1} ms");
+            if (publisherDelay.Count > 0)
+            {
+                // The meter is read in this process, so an engine elsewhere reports no sends here.
+                Console.Error.WriteLine($"  the engine's own queue → send delay (engagement.push.delay): {publisherDelay.Count:N0} sends, p50 {delay.P50:F1} ms, p99 {delay.P99:F1} ms, max {delay.Max:F1} ms");
+            }
             Console.Error.WriteLine($"  {PushLatency.Count:N0} events measured; {workload.Unmeasured:N0} not measured (their customer had a batch in flight); {lost:N0} got no push within {options.Drain.TotalSeconds:N0} s of the end");
             if (suggestions is not null)
             {
