@@ -40,10 +40,14 @@ public sealed class LoadOptionsTests
         Assert.Equal("process", LoadOptions.Parse(["push", "--engine", "process"]).Engine);
     }
 
-    [Fact]
-    public async Task Unknown_engine_placement_is_refused_with_exit_code_2()
+    [Theory]
+    [InlineData("push", "--engine", "container")]
+    [InlineData("memory", "--engine", "process")]
+    [InlineData("campaigns", "--engine", "process")]
+    [InlineData("push", "--engine", "process", "--target", "http://127.0.0.1:5080")]
+    public async Task Engine_placement_that_cannot_be_honoured_is_refused_with_exit_code_2(params string[] args)
     {
-        Assert.Equal(2, await LoadTool.RunAsync(["push", "--engine", "container"]));
+        Assert.Equal(2, await LoadTool.RunAsync(args));
     }
 
     [Fact]

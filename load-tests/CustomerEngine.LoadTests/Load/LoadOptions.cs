@@ -42,7 +42,8 @@ public sealed record LoadOptions(
           append      durable appends straight into the store, without HTTP or grains
           memory      managed heap per active customer grain, over --customers grains of 20 interactions each
         With no --target the engine runs in this process over a fresh SQLite file (or --storage postgres);
-        --engine process starts it in a process of its own instead, so the two garbage collectors stay apart.
+        --engine process starts it in a process of its own instead (ingest, push, retail-day, soak, overload),
+        so the two garbage collectors stay apart; soak and overload then report no engine memory.
         push, retail-day, soak and campaigns default to --rate 2000 --customers 10000; --drain is how long pushes
         are awaited after the load ends; --out FILE writes the result as JSON (printed after the table otherwise).
         """;
@@ -110,12 +111,7 @@ public sealed record LoadOptions(
             StorageOf(Get("storage"), Get("connection")),
             Get("connection"))
         {
-            Engine = Get("engine") switch
-            {
-                null or "in-process" => "in-process",
-                "process" => "process",
-                var other => throw new ArgumentException($"unknown --engine '{other}': use in-process or process"),
-            },
+            Engine = EngineOf(args[0], Get("engine"), Get("target")),
             Drain = Duration("drain", "5s"),
             Interval = Duration("interval", "1m"),
             SampleEvery = Duration("sample-every", "5s"),
@@ -127,6 +123,17 @@ public sealed record LoadOptions(
             Probe = Duration("probe", "10s"),
         };
     }
+
+    // Only the scenarios that drive an engine over HTTP can run it in a process of their own; the
+    // others read its services directly, and --target names an engine someone else started.
+    private static string EngineOf(string scenario, string? engine, string? target) => engine switch
+    {
+        null or "in-process" => "in-process",
+        "process" when target is not null => throw new ArgumentException("--engine process starts an engine, so it cannot be given with --target"),
+        "process" when scenario is "ingest" or "push" or "retail-day" or "soak" or "overload" => "process",
+        "process" => throw new ArgumentException($"--engine process is for ingest, push, retail-day, soak and overload; {scenario} runs the engine in this process"),
+        _ => throw new ArgumentException($"unknown --engine '{engine}': use in-process or process"),
+    };
 
     // The in-process engine's store: a fresh SQLite file, or an existing PostgreSQL database.
     private static string StorageOf(string? storage, string? connection) => storage?.ToLowerInvariant() switch
