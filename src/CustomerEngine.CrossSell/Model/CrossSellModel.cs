@@ -271,8 +271,9 @@ public sealed class CrossSellModel
 
     private RankedSku[] Rank(string category)
     {
-        var skus = new List<RankedSku>();
-        foreach (var listing in _listings.InCategory(category))
+        var listings = _listings.InCategory(category);
+        var skus = new List<RankedSku>(listings.Count);
+        foreach (var listing in listings)
         {
             if (listing.MeanPrice is { } meanPrice)
             {
