@@ -15,10 +15,22 @@ public sealed class RetailEventGenerator(int seed, int customers, int stores, in
     private readonly Random _random = new(seed);
     private readonly string _run = seed.ToString("x", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
     private long _next;
+    private DateTimeOffset _lastStamp = DateTimeOffset.MinValue;
 
-    /// <summary>A JSON array of <paramref name="size"/> events, as UTF-8; each is also described in <paramref name="generated"/> when given.</summary>
+    /// <summary>
+    /// A JSON array of <paramref name="size"/> events, as UTF-8; each is also described in <paramref name="generated"/> when given.
+    /// The events are stamped <paramref name="now"/>, or one millisecond after the previous batch when that is later.
+    /// </summary>
     public byte[] NextBatch(int size, DateTimeOffset now, ICollection<GeneratedEvent>? generated = null)
     {
+        // Event times are written to the millisecond. Two batches made within one millisecond (the
+        // open model makes the next batch as soon as it sends one when it is behind) would give a
+        // customer in both two events of the same time; the second then changes nothing a dashboard
+        // sees, the engine rightly pushes nothing, and the push scenarios would count that event as
+        // answered only by the customer's next push, seconds later (session 8's "stalls").
+        var floor = _lastStamp.AddMilliseconds(1);
+        now = now < floor ? floor : now;
+        _lastStamp = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         var json = new StringBuilder(size * 260);
         json.Append('[');
         for (var i = 0; i < size; i++)
