@@ -8,6 +8,7 @@ using CustomerEngine.Host.Hubs;
 using CustomerEngine.Host.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using static CustomerEngine.Host.Tests.Support.EngagementHubConnections;
 
@@ -82,6 +83,35 @@ public sealed class EngagementPushTests : IAsyncLifetime
         Assert.Equal(
             [$"CustomerArrived {first}", $"CustomerArrived {second}", $"CustomerLeft {first}", $"CustomerArrived {first}", $"CustomerLeft {second}"],
             sequence);
+    }
+
+    [Fact]
+    public async Task Changes_no_dashboard_listens_to_are_not_sent_until_one_watches()
+    {
+        using var recorder = new MeasurementRecorder([EngagementPushInstruments.MeterName]);
+        var meters = _factory.Services.GetRequiredService<IMeterFactory>();
+        int Sent(string message) => recorder.Of("engagement.push.sent").Count(m => ReferenceEquals(m.Instrument.Meter.Scope, meters) && Equals(m.Tags["message"], message));
+        var (store, customer) = ($"S-{Guid.NewGuid():N}", $"c-{Guid.NewGuid():N}");
+
+        _publisher.CustomerArrived(store, Summary(customer, "unseen"));
+        _publisher.CustomerUpdated(store, Summary(customer, "unseen"));
+        _publisher.SuggestionsUpdated(customer, store, [SuggestionTitled(customer, "unseen")]);
+        _publisher.CustomerLeft(store, customer);
+        await _publisher.FlushAsync();
+        var sentUnwatched = recorder.Of("engagement.push.sent").Count(m => ReferenceEquals(m.Instrument.Meter.Scope, meters));
+
+        await using var watcher = await _factory.ConnectToEngagementHubAsync();
+        await watcher.InvokeAsync("WatchCustomer", customer);
+        _publisher.CustomerUpdated(store, Summary(customer, "seen"));
+        await _publisher.FlushAsync();
+        await watcher.WaitForAsync("CustomerUpdated", a => a[0].GetProperty("name").GetString() == "seen", Patience);
+        await watcher.InvokeAsync("UnwatchCustomer", customer);
+        _publisher.CustomerUpdated(store, Summary(customer, "after"));
+        await _publisher.FlushAsync();
+
+        Assert.Equal(0, sentUnwatched);
+        Assert.Equal(1, Sent("CustomerUpdated"));
+        Assert.Equal(["seen"], watcher.Received("CustomerUpdated").Select(m => m.Arguments[0].GetProperty("name").GetString()));
     }
 
     private static CustomerSummary Summary(string customerId, string name) =>

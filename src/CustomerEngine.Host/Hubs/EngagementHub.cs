@@ -40,7 +40,7 @@ public sealed class EngagementHub(IGrainFactory grains, IServiceProvider service
 
         // Joined before reading: a customer arriving meanwhile is then pushed, maybe also listed;
         // the other order could miss them. Clients key their board by customer id.
-        await Groups.AddToGroupAsync(Context.ConnectionId, EngagementGroups.Store(storeId));
+        await JoinGroupAsync(EngagementGroups.Store(storeId));
 
         // As GET /api/stores/{id}/presence does: the list includes every event acknowledged before the join.
         await AcknowledgedEventsEndpoints.WaitAsync(services, Context.ConnectionAborted);
@@ -59,7 +59,7 @@ public sealed class EngagementHub(IGrainFactory grains, IServiceProvider service
     public Task LeaveStore(string storeId)
     {
         RequireId(storeId, nameof(storeId));
-        return Groups.RemoveFromGroupAsync(Context.ConnectionId, EngagementGroups.Store(storeId));
+        return LeaveGroupAsync(EngagementGroups.Store(storeId));
     }
 
     /// <summary>
@@ -71,7 +71,7 @@ public sealed class EngagementHub(IGrainFactory grains, IServiceProvider service
     {
         RequireId(customerId, nameof(customerId));
         await RequireMaySeeCustomerAsync(customerId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, EngagementGroups.Customer(customerId));
+        await JoinGroupAsync(EngagementGroups.Customer(customerId));
         if (await grains.GetGrain<ICustomerGrain>(customerId).GetSummaryAsync() is { } summary)
         {
             await Clients.Caller.CustomerUpdated(summary);
@@ -82,7 +82,7 @@ public sealed class EngagementHub(IGrainFactory grains, IServiceProvider service
     public Task UnwatchCustomer(string customerId)
     {
         RequireId(customerId, nameof(customerId));
-        return Groups.RemoveFromGroupAsync(Context.ConnectionId, EngagementGroups.Customer(customerId));
+        return LeaveGroupAsync(EngagementGroups.Customer(customerId));
     }
 
     /// <summary>
@@ -148,6 +148,7 @@ public sealed class EngagementHub(IGrainFactory grains, IServiceProvider service
         services.GetService<CampaignWatchers>()?.Disconnected(Context.ConnectionId);
         // SignalR drops the connection from its groups by itself; the overview's audience is ours to keep.
         services.GetService<OverviewAudience>()?.Left(Context.ConnectionId);
+        services.GetRequiredService<DashboardAudience>().Disconnected(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 
@@ -215,6 +216,20 @@ public sealed class EngagementHub(IGrainFactory grains, IServiceProvider service
 
         // The same answer whether or not the customer exists, so staff cannot probe for ids.
         throw new HubException($"Customer '{customerId}' is neither in nor homed at one of your stores.");
+    }
+
+    // Counted as an audience before SignalR adds the connection, so no push is held back from a
+    // group the connection is already in; at worst one is sent just before it gets there.
+    private Task JoinGroupAsync(string group)
+    {
+        services.GetRequiredService<DashboardAudience>().Joined(Context.ConnectionId, group);
+        return Groups.AddToGroupAsync(Context.ConnectionId, group);
+    }
+
+    private async Task LeaveGroupAsync(string group)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+        services.GetRequiredService<DashboardAudience>().Left(Context.ConnectionId, group);
     }
 
     private static void RequireId(string? id, string name)

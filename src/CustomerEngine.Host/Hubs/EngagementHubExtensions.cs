@@ -17,6 +17,7 @@ public static class EngagementHubExtensions
         services.AddSignalR();
         services.Configure<EngagementPushOptions>(configuration.GetSection("Engagement:Push"));
         services.AddSingleton<EngagementPushInstruments>();
+        services.AddSingleton<DashboardAudience>();
         services.AddSingleton<SignalREngagementPublisher>();
         services.Replace(ServiceDescriptor.Singleton<IEngagementPublisher>(sp => sp.GetRequiredService<SignalREngagementPublisher>()));
         services.AddHostedService(sp => sp.GetRequiredService<SignalREngagementPublisher>());

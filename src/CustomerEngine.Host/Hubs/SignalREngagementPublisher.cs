@@ -15,7 +15,8 @@ namespace CustomerEngine.Host.Hubs;
 /// <see cref="EngagementPushOptions.FlushInterval"/> when that is set. Within one flush a
 /// customer gets at most one <c>SuggestionsUpdated</c> and one <c>CustomerUpdated</c> (the latest,
 /// sent where its latest change stood in the queue), while arrivals and departures all go out in
-/// the order they happened.
+/// the order they happened. A change no connected dashboard would receive is dropped at once
+/// (<see cref="DashboardAudience"/>).
 /// </summary>
 public sealed partial class SignalREngagementPublisher : BackgroundService, IEngagementPublisher
 {
@@ -23,6 +24,7 @@ public sealed partial class SignalREngagementPublisher : BackgroundService, IEng
     private readonly EngagementPushInstruments _instruments;
     private readonly EngagementPushOptions _options;
     private readonly ILogger<SignalREngagementPublisher> _logger;
+    private readonly DashboardAudience _audience;
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -38,29 +40,51 @@ public sealed partial class SignalREngagementPublisher : BackgroundService, IEng
         IHubContext<EngagementHub, IEngagementClient> hub,
         EngagementPushInstruments instruments,
         IOptions<EngagementPushOptions> options,
-        ILogger<SignalREngagementPublisher> logger)
+        ILogger<SignalREngagementPublisher> logger,
+        DashboardAudience audience)
     {
         _hub = hub;
+        _audience = audience;
         _instruments = instruments;
         _options = options.Value;
         _logger = logger;
     }
 
     /// <inheritdoc />
-    public void CustomerArrived(string storeId, CustomerSummary summary) =>
-        Enqueue(new PendingPush(EngagementMessage.CustomerArrived, summary.CustomerId, storeId, summary, null, Stopwatch.GetTimestamp()) { Origin = CurrentOrigin() }, coalesce: false);
+    public void CustomerArrived(string storeId, CustomerSummary summary)
+    {
+        if (_audience.Watches(EngagementGroups.Store(storeId)))
+        {
+            Enqueue(new PendingPush(EngagementMessage.CustomerArrived, summary.CustomerId, storeId, summary, null, Stopwatch.GetTimestamp()) { Origin = CurrentOrigin() }, coalesce: false);
+        }
+    }
 
     /// <inheritdoc />
-    public void CustomerLeft(string storeId, string customerId) =>
-        Enqueue(new PendingPush(EngagementMessage.CustomerLeft, customerId, storeId, null, null, Stopwatch.GetTimestamp()) { Origin = CurrentOrigin() }, coalesce: false);
+    public void CustomerLeft(string storeId, string customerId)
+    {
+        if (_audience.Watches(EngagementGroups.Store(storeId)))
+        {
+            Enqueue(new PendingPush(EngagementMessage.CustomerLeft, customerId, storeId, null, null, Stopwatch.GetTimestamp()) { Origin = CurrentOrigin() }, coalesce: false);
+        }
+    }
 
     /// <inheritdoc />
-    public void CustomerUpdated(string? presentInStoreId, CustomerSummary summary) =>
-        Enqueue(new PendingPush(EngagementMessage.CustomerUpdated, summary.CustomerId, presentInStoreId, summary, null, Stopwatch.GetTimestamp()) { Origin = CurrentOrigin() }, coalesce: true);
+    public void CustomerUpdated(string? presentInStoreId, CustomerSummary summary)
+    {
+        if (IsWatched(presentInStoreId, summary.CustomerId))
+        {
+            Enqueue(new PendingPush(EngagementMessage.CustomerUpdated, summary.CustomerId, presentInStoreId, summary, null, Stopwatch.GetTimestamp()) { Origin = CurrentOrigin() }, coalesce: true);
+        }
+    }
 
     /// <inheritdoc />
-    public void SuggestionsUpdated(string customerId, string? presentInStoreId, IReadOnlyList<Suggestion> suggestions) =>
-        Enqueue(new PendingPush(EngagementMessage.SuggestionsUpdated, customerId, presentInStoreId, null, suggestions, Stopwatch.GetTimestamp()) { Origin = CurrentOrigin() }, coalesce: true);
+    public void SuggestionsUpdated(string customerId, string? presentInStoreId, IReadOnlyList<Suggestion> suggestions)
+    {
+        if (IsWatched(presentInStoreId, customerId))
+        {
+            Enqueue(new PendingPush(EngagementMessage.SuggestionsUpdated, customerId, presentInStoreId, null, suggestions, Stopwatch.GetTimestamp()) { Origin = CurrentOrigin() }, coalesce: true);
+        }
+    }
 
     /// <summary>Sends everything queued now, in order; the loop does this on its own, tests and shutdown call it directly.</summary>
     public async Task FlushAsync()
@@ -196,6 +220,9 @@ public sealed partial class SignalREngagementPublisher : BackgroundService, IEng
     // The grain's turn is the current span while it publishes; carried with the push because the
     // flush runs later on the publisher's own loop, outside any request.
     private static ActivityContext CurrentOrigin() => Activity.Current?.Context ?? default;
+
+    private bool IsWatched(string? storeId, string customerId) =>
+        (storeId is not null && _audience.Watches(EngagementGroups.Store(storeId))) || _audience.Watches(EngagementGroups.Customer(customerId));
 
     // A connection in both groups gets the message once: the lifetime manager sends to the union.
     private IEngagementClient StoreAndWatchers(PendingPush push) => push.StoreId is { } storeId

@@ -47,6 +47,10 @@ public sealed class EngineMetricsTests
         var entered = Entered(id, now.AddMinutes(-2));
 
         await client.IngestAsync(Registered(id, now.AddDays(-300)), Purchase(id, now.AddDays(-120)), Purchase(id, now.AddDays(-100)));
+
+        // Pushes go only where a dashboard listens (decision 55).
+        await using var dashboard = await factory.ConnectToEngagementHubAsync();
+        await dashboard.InvokeAsync("WatchCustomer", id);
         await client.IngestAsync(entered, Purchase(id, now.AddMinutes(-1), sku: "TENT-2"));
         await client.IngestAsync(entered, Feedback(id, now, nps: 11));
         var (unsupported, _, _) = await client.PostRawAsync("not json", "text/plain");

@@ -38,6 +38,10 @@ public sealed class IngestTracingTests
         var now = DateTimeOffset.UtcNow;
         await client.IngestAsync(Registered(id, now.AddDays(-300)), Purchase(id, now.AddDays(-120)), Purchase(id, now.AddDays(-100)));
 
+        // Pushes go only where a dashboard listens (decision 55).
+        await using var dashboard = await factory.ConnectToEngagementHubAsync();
+        await dashboard.InvokeAsync("WatchCustomer", id);
+
         // Applied before the traced batch is sent: a grain that lags catches up from the log, and
         // would then apply the traced events inside this earlier batch's call and trace.
         await factory.FlushPushesAsync();

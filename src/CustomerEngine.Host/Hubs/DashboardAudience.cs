@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+
+namespace CustomerEngine.Host.Hubs;
+
+/// <summary>
+/// Which store and customer groups of <see cref="EngagementHub"/> have a dashboard connected to
+/// this node. SignalR keeps its groups to itself; the publisher asks here so that a push nobody
+/// would receive is neither queued, sent, counted as sent nor traced (decision 55).
+/// </summary>
+public sealed class DashboardAudience
+{
+    private readonly Lock _gate = new();
+
+    // Written under the gate; the member counts are also read without it, on every publish.
+    private readonly ConcurrentDictionary<string, int> _members = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _groupsOf = new(StringComparer.Ordinal);
+
+    /// <summary>Whether any connection is in <paramref name="group"/>.</summary>
+    public bool Watches(string group) => _members.ContainsKey(group);
+
+    /// <summary>Records <paramref name="connectionId"/> in <paramref name="group"/>; call before adding it to the SignalR group.</summary>
+    public void Joined(string connectionId, string group)
+    {
+        lock (_gate)
+        {
+            if (!_groupsOf.TryGetValue(connectionId, out var groups))
+            {
+                groups = new HashSet<string>(StringComparer.Ordinal);
+                _groupsOf[connectionId] = groups;
+            }
+
+            if (groups.Add(group))
+            {
+                _members[group] = _members.GetValueOrDefault(group) + 1;
+            }
+        }
+    }
+
+    /// <summary>Records that <paramref name="connectionId"/> left <paramref name="group"/>.</summary>
+    public void Left(string connectionId, string group)
+    {
+        lock (_gate)
+        {
+            if (_groupsOf.TryGetValue(connectionId, out var groups) && groups.Remove(group))
+            {
+                Leave(group);
+                if (groups.Count == 0)
+                {
+                    _groupsOf.Remove(connectionId);
+                }
+            }
+        }
+    }
+
+    /// <summary>Removes <paramref name="connectionId"/> from every group, as SignalR does when it disconnects.</summary>
+    public void Disconnected(string connectionId)
+    {
+        lock (_gate)
+        {
+            if (_groupsOf.Remove(connectionId, out var groups))
+            {
+                foreach (var group in groups)
+                {
+                    Leave(group);
+                }
+            }
+        }
+    }
+
+    // Empty groups are dropped, or every customer ever watched would stay in memory.
+    private void Leave(string group)
+    {
+        var left = _members[group] - 1;
+        if (left == 0)
+        {
+            _members.TryRemove(group, out _);
+        }
+        else
+        {
+            _members[group] = left;
+        }
+    }
+}
