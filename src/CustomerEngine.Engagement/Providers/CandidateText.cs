@@ -9,11 +9,16 @@ namespace CustomerEngine.Engagement.Providers;
 /// <summary>The words the built-in providers put into titles and reasons.</summary>
 internal static class CandidateText
 {
+    private const int CommonCapacity = 12;
+
     /// <summary>The placeholders every provider fills: {name}, {stage}, {tier}, {kind}, {store}.</summary>
     public static Dictionary<string, string> Common(EngagementContext context)
     {
         var customer = context.Customer;
-        return new Dictionary<string, string>(StringComparer.Ordinal)
+
+        // Sized for the five common words and the few each provider adds: grown from the default
+        // size, the dictionary was resized twice per provider, in every decision.
+        return new Dictionary<string, string>(CommonCapacity, StringComparer.Ordinal)
         {
             ["name"] = string.IsNullOrWhiteSpace(customer.Name) ? "the customer" : customer.Name,
             ["stage"] = StageWords(customer.Lifecycle.Stage),
