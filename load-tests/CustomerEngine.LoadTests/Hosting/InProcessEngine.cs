@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CustomerEngine.LoadTests.Hosting;
 
@@ -42,6 +43,7 @@ public sealed class InProcessEngine : IAsyncDisposable
         }
 
         builder.AddCustomerEngine();
+        builder.Services.AddSingleton<IHostLifetime, ToolOwnedLifetime>();
         var app = builder.Build();
         app.MapCustomerEngine();
         await app.StartAsync();

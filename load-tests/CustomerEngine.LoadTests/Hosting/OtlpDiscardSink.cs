@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerEngine.LoadTests.Hosting;
@@ -29,6 +31,7 @@ public sealed class OtlpDiscardSink : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton<IHostLifetime, ToolOwnedLifetime>();
         var app = builder.Build();
         var sink = new OtlpDiscardSink(app);
         app.MapPost("/v1/{signal}", async (HttpRequest request) =>
