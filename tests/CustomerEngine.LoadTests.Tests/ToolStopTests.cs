@@ -9,12 +9,14 @@ public sealed class ToolStopTests
 {
     private const int SigTerm = 15;
 
-    [Fact]
-    public async Task Sigterm_ends_the_tool_with_the_engine_it_runs_in_its_process()
+    [Theory]
+    [InlineData("in-process")]
+    [InlineData("process")]
+    public async Task Sigterm_ends_the_tool_and_the_engine_it_started(string engine)
     {
         var tool = Path.Combine(AppContext.BaseDirectory, "CustomerEngine.LoadTests.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { tool, "ingest", "--duration", "300s", "--warmup", "0s", "--rate", "200", "--customers", "200" })
+        foreach (var argument in new[] { tool, "ingest", "--duration", "300s", "--warmup", "0s", "--rate", "200", "--customers", "200", "--engine", engine })
         {
             start.ArgumentList.Add(argument);
         }
@@ -40,11 +42,24 @@ public sealed class ToolStopTests
         try
         {
             await posting.Task.WaitAsync(TimeSpan.FromSeconds(90));
+            var child = EngineStartedBy(process.Id);
+            Assert.Equal(engine == "process", child is not null);
             Assert.Equal(0, Kill(process.Id, SigTerm));
 
-            // Before the fix the engine inside stopped, and the tool posted on for the 300 s.
+            // Before the fix the engine inside stopped, and the tool posted on for the 300 s; an
+            // engine in its own process outlived the tool.
             using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await process.WaitForExitAsync(patience.Token);
+            if (child is { } engineId)
+            {
+                var deadline = Stopwatch.StartNew();
+                while (IsRunning(engineId) && deadline.Elapsed < TimeSpan.FromSeconds(15))
+                {
+                    await Task.Delay(100);
+                }
+
+                Assert.False(IsRunning(engineId), $"the engine's process {engineId} outlived the tool:{Environment.NewLine}{Captured()}");
+            }
         }
         catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
         {
@@ -64,6 +79,49 @@ public sealed class ToolStopTests
             {
                 return output.ToString();
             }
+        }
+    }
+
+    // The host process the tool started, found by its parent in /proc.
+    private static int? EngineStartedBy(int toolId)
+    {
+        foreach (var entry in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(entry), out var id) && Stat(id) is { } stat && stat.ParentId == toolId
+                && ReadOrEmpty(Path.Combine(entry, "cmdline")).Contains("CustomerEngine.Host.dll", StringComparison.Ordinal))
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
+
+    // Gone, or a zombie waiting for whoever inherited it to reap it.
+    private static bool IsRunning(int id) => Stat(id) is { State: not 'Z' };
+
+    private static (char State, int ParentId)? Stat(int id)
+    {
+        var stat = ReadOrEmpty($"/proc/{id}/stat");
+        var afterName = stat.LastIndexOf(')');
+        if (afterName < 0)
+        {
+            return null;
+        }
+
+        var fields = stat[(afterName + 2)..].Split(' ');
+        return (fields[0][0], int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static string ReadOrEmpty(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return string.Empty;
         }
     }
 

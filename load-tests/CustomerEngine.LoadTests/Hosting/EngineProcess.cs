@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace CustomerEngine.LoadTests.Hosting;
@@ -19,6 +20,7 @@ public sealed class EngineProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly EngineSettings _settings;
     private readonly StringBuilder _output;
+    private PosixSignalRegistration[] _signals = [];
 
     private EngineProcess(Process process, EngineSettings settings, StringBuilder output, Uri address)
     {
@@ -58,6 +60,12 @@ public sealed class EngineProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var engine = new EngineProcess(process, settings, output, address);
+
+        // Ctrl-C or SIGTERM ends the tool without disposing anything (ToolOwnedLifetime); the
+        // engine it started must not outlive it, nor leave its throwaway store behind. The
+        // handlers do not cancel the signal, so the tool still ends right after them.
+        engine._signals = [.. new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT }
+            .Select(signal => PosixSignalRegistration.Create(signal, _ => engine.StopWithTheTool()))];
         try
         {
             await engine.WaitUntilReadyAsync();
@@ -132,8 +140,31 @@ public sealed class EngineProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    private void StopWithTheTool()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(TimeSpan.FromSeconds(10));
+            }
+
+            _settings.DeleteFolder();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // The tool is exiting anyway; a folder left in the temp directory is all this costs.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var signal in _signals)
+        {
+            signal.Dispose();
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
