@@ -61,7 +61,7 @@ public sealed class EngineProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var engine = new EngineProcess(process, settings, output, address);
 
-        // Ctrl-C or SIGTERM ends the tool without disposing anything (ToolOwnedLifetime); the
+        // Ctrl-C or SIGTERM ends the tool at once, without disposing anything; the
         // engine it started must not outlive it, nor leave its throwaway store behind. The
         // handlers do not cancel the signal, so the tool still ends right after them.
         engine._signals = [.. new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT }
