@@ -30,7 +30,6 @@ public static class CampaignEndpoints
     {
         services.Configure<CampaignApiOptions>(configuration.GetSection("Campaigns"));
         services.AddSingleton<AudienceEstimator>();
-        services.AddSingleton<CampaignWatchers>();
         services.AddHostedService<CampaignResultsBroadcaster>();
         return services;
     }

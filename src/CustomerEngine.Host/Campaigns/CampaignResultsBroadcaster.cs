@@ -12,7 +12,7 @@ namespace CustomerEngine.Host.Campaigns;
 public sealed partial class CampaignResultsBroadcaster(
     IHubContext<EngagementHub, IEngagementClient> hub,
     ActiveCampaigns campaigns,
-    CampaignWatchers watchers,
+    DashboardAudience audience,
     TimeProvider clock,
     IOptions<CampaignApiOptions> options,
     ILogger<CampaignResultsBroadcaster> logger) : BackgroundService
@@ -37,9 +37,9 @@ public sealed partial class CampaignResultsBroadcaster(
 
     private async Task PushChangedAsync()
     {
-        foreach (var id in watchers.Watched)
+        foreach (var group in audience.Watched)
         {
-            if (campaigns.Find(id) is not { } campaign)
+            if (EngagementGroups.CampaignOf(group) is not { } id || campaigns.Find(id) is not { } campaign)
             {
                 continue;
             }

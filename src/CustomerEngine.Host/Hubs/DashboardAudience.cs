@@ -3,9 +3,10 @@ using System.Collections.Concurrent;
 namespace CustomerEngine.Host.Hubs;
 
 /// <summary>
-/// Which store and customer groups of <see cref="EngagementHub"/> have a dashboard connected to
-/// this node. SignalR keeps its groups to itself; the publisher asks here so that a push nobody
-/// would receive is neither queued, sent, counted as sent nor traced (decision 55).
+/// Which groups of <see cref="EngagementHub"/> have a connection on this node. SignalR keeps its
+/// groups to itself; the publisher asks here so that a push nobody would receive is neither
+/// queued, sent, counted as sent nor traced (decision 55), and the overview and campaign
+/// broadcasters so that they build nothing for an empty group.
 /// </summary>
 public sealed class DashboardAudience
 {
@@ -17,6 +18,9 @@ public sealed class DashboardAudience
 
     /// <summary>Whether any connection is in <paramref name="group"/>.</summary>
     public bool Watches(string group) => _members.ContainsKey(group);
+
+    /// <summary>The groups with at least one connection, at the moment of the call.</summary>
+    public IReadOnlyList<string> Watched => [.. _members.Keys];
 
     /// <summary>Records <paramref name="connectionId"/> in <paramref name="group"/>; call before adding it to the SignalR group.</summary>
     public void Joined(string connectionId, string group)

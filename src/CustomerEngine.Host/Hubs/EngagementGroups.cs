@@ -13,5 +13,11 @@ public static class EngagementGroups
     public const string Overview = "overview";
 
     /// <summary>The marketing consoles watching one campaign's results.</summary>
-    public static string Campaign(string campaignId) => $"campaign:{campaignId}";
+    public static string Campaign(string campaignId) => CampaignPrefix + campaignId;
+
+    /// <summary>The campaign id of a <see cref="Campaign"/> group; null for any other group.</summary>
+    public static string? CampaignOf(string group) =>
+        group.StartsWith(CampaignPrefix, StringComparison.Ordinal) ? group[CampaignPrefix.Length..] : null;
+
+    private const string CampaignPrefix = "campaign:";
 }

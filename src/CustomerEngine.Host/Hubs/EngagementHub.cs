@@ -98,16 +98,11 @@ public sealed class EngagementHub(IGrainFactory grains, IServiceProvider service
             throw new HubException("Only managers, marketing and admins may see the overview.");
         }
 
-        await Groups.AddToGroupAsync(Context.ConnectionId, EngagementGroups.Overview);
-        services.GetRequiredService<OverviewAudience>().Joined(Context.ConnectionId);
+        await JoinGroupAsync(EngagementGroups.Overview);
     }
 
     /// <summary>Stops pushing the overview to the caller.</summary>
-    public async Task LeaveOverview()
-    {
-        services.GetRequiredService<OverviewAudience>().Left(Context.ConnectionId);
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, EngagementGroups.Overview);
-    }
+    public Task LeaveOverview() => LeaveGroupAsync(EngagementGroups.Overview);
 
     /// <summary>
     /// Starts pushing a campaign's results (<c>CampaignResultsUpdated</c>, at most once a second while
@@ -128,26 +123,22 @@ public sealed class EngagementHub(IGrainFactory grains, IServiceProvider service
             throw new HubException($"There is no campaign '{campaignId}'.");
         }
 
-        await Groups.AddToGroupAsync(Context.ConnectionId, EngagementGroups.Campaign(campaignId));
-        services.GetRequiredService<CampaignWatchers>().Joined(campaignId, Context.ConnectionId);
+        await JoinGroupAsync(EngagementGroups.Campaign(campaignId));
         await AcknowledgedEventsEndpoints.WaitAsync(services, Context.ConnectionAborted);
         await Clients.Caller.CampaignResultsUpdated(campaign.Results(services.GetRequiredService<TimeProvider>().GetUtcNow()));
     }
 
     /// <summary>Stops pushing a campaign's results to the caller.</summary>
-    public async Task LeaveCampaign(string campaignId)
+    public Task LeaveCampaign(string campaignId)
     {
         RequireId(campaignId, nameof(campaignId));
-        services.GetRequiredService<CampaignWatchers>().Left(campaignId, Context.ConnectionId);
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, EngagementGroups.Campaign(campaignId));
+        return LeaveGroupAsync(EngagementGroups.Campaign(campaignId));
     }
 
     /// <inheritdoc />
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        services.GetService<CampaignWatchers>()?.Disconnected(Context.ConnectionId);
-        // SignalR drops the connection from its groups by itself; the overview's audience is ours to keep.
-        services.GetService<OverviewAudience>()?.Left(Context.ConnectionId);
+        // SignalR drops the connection from its groups by itself; the audience is ours to keep.
         services.GetRequiredService<DashboardAudience>().Disconnected(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }

@@ -11,7 +11,7 @@ namespace CustomerEngine.Host.Overview;
 public sealed partial class OverviewBroadcaster(
     IHubContext<EngagementHub, IEngagementClient> hub,
     OverviewSnapshotReader snapshots,
-    OverviewAudience audience,
+    DashboardAudience audience,
     TimeProvider clock,
     IOptions<OverviewOptions> options,
     ILogger<OverviewBroadcaster> logger) : BackgroundService
@@ -24,7 +24,7 @@ public sealed partial class OverviewBroadcaster(
         {
             while (await ticks.WaitForNextTickAsync(stoppingToken))
             {
-                if (!audience.IsEmpty)
+                if (audience.Watches(EngagementGroups.Overview))
                 {
                     await PushAsync(stoppingToken);
                 }

@@ -12,7 +12,6 @@ public static class OverviewEndpoints
     {
         services.Configure<OverviewOptions>(configuration.GetSection("Overview"));
         services.AddSingleton<OverviewSnapshotReader>();
-        services.AddSingleton<OverviewAudience>();
         services.AddHostedService<OverviewBroadcaster>();
         return services;
     }

@@ -58,4 +58,19 @@ public sealed class DashboardAudienceTests
         Assert.True(audience.Watches("store:S1"));
         Assert.False(audience.Watches("store:S2"));
     }
+
+    [Fact]
+    public void The_watched_campaigns_are_read_from_the_groups_with_connections()
+    {
+        var audience = new DashboardAudience();
+        audience.Joined("a", EngagementGroups.Campaign("spring"));
+        audience.Joined("a", EngagementGroups.Overview);
+        audience.Joined("b", EngagementGroups.Campaign("autumn"));
+        audience.Disconnected("b");
+
+        var campaigns = audience.Watched.Select(EngagementGroups.CampaignOf).OfType<string>();
+
+        Assert.Equal(["spring"], campaigns);
+        Assert.True(audience.Watches(EngagementGroups.Overview));
+    }
 }
