@@ -26,7 +26,8 @@ public static class ReasonTemplate
 
         // Every candidate of every decision is filled, so the placeholder is looked up as a span
         // where the dictionary allows it, and the builder is kept per thread.
-        var spans = values is Dictionary<string, string> dictionary
+        var words = values as Providers.CandidateWords;
+        var spans = words is null && values is Dictionary<string, string> dictionary
             && dictionary.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup) ? lookup : default;
         var filled = t_builder ?? new StringBuilder(256);
         t_builder = null;
@@ -42,7 +43,10 @@ public static class ReasonTemplate
 
             var key = template.AsSpan(open + 1, close - open - 1);
             string? value = null;
-            if (spans.Dictionary is not null ? spans.TryGetValue(key, out value) : values.TryGetValue(key.ToString(), out value))
+            var found = words is not null ? words.TryGetValue(key, out value)
+                : spans.Dictionary is not null ? spans.TryGetValue(key, out value)
+                : values.TryGetValue(key.ToString(), out value);
+            if (found)
             {
                 filled.Append(template, copied, open - copied).Append(value);
                 copied = close + 1;

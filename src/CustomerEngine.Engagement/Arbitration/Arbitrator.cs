@@ -258,14 +258,20 @@ public sealed class Arbitrator
         var byId = new Dictionary<string, MergedCandidate>(StringComparer.Ordinal);
         foreach (var provider in Providers)
         {
-            List<ActionCandidate> proposed;
+            IReadOnlyList<ActionCandidate> proposed;
             string name;
             try
             {
                 name = provider.Name;
 
-                // Materialised inside the try: a lazy sequence throws while it is enumerated.
-                proposed = provider.Propose(context)?.ToList() ?? [];
+                // Materialised inside the try: a lazy sequence throws while it is enumerated. A list
+                // the provider already made is read as it is.
+                proposed = provider.Propose(context) switch
+                {
+                    null => [],
+                    IReadOnlyList<ActionCandidate> list => list,
+                    var sequence => sequence.ToList(),
+                };
             }
             catch (Exception e)
             {
@@ -273,8 +279,9 @@ public sealed class Arbitrator
                 continue;
             }
 
-            foreach (var candidate in proposed)
+            for (var i = 0; i < proposed.Count; i++)
             {
+                var candidate = proposed[i];
                 if (Invalid(candidate) is { } problem)
                 {
                     failures.Add(new ExtensionFailure(name, ExtensionKind.Provider, "proposed an invalid candidate: " + problem));

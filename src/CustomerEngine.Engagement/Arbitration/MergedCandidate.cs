@@ -8,28 +8,33 @@ namespace CustomerEngine.Engagement.Arbitration;
 /// distinct reason in order, the product of the providers' weights, the largest value override,
 /// and the providers' names.
 /// </summary>
-internal sealed class MergedCandidate(ActionCandidate first, string source)
+internal sealed class MergedCandidate
 {
-    private readonly List<string> _reasons = [.. first.Reasons.Where(r => !string.IsNullOrWhiteSpace(r)).Distinct(StringComparer.Ordinal)];
-    private readonly List<string> _sources = [source];
+    // A candidate has a handful of reasons, so a list searched in order is cheaper than a set.
+    private readonly List<string> _reasons;
+    private readonly List<string> _sources;
 
-    public ActionDefinition Action { get; } = first.Action;
+    public MergedCandidate(ActionCandidate first, string source)
+    {
+        Action = first.Action;
+        Weight = first.ContextWeight;
+        ValueOverride = first.ValueOverride;
+        _reasons = new List<string>(first.Reasons.Count);
+        AddReasons(first.Reasons);
+        _sources = [source];
+    }
 
-    public double Weight { get; private set; } = first.ContextWeight;
+    public ActionDefinition Action { get; }
 
-    public double? ValueOverride { get; private set; } = first.ValueOverride;
+    public double Weight { get; private set; }
+
+    public double? ValueOverride { get; private set; }
 
     public IReadOnlyList<string> Reasons => _reasons;
 
     public void Add(ActionCandidate other, string source)
     {
-        foreach (var reason in other.Reasons)
-        {
-            if (!string.IsNullOrWhiteSpace(reason) && !_reasons.Contains(reason, StringComparer.Ordinal))
-            {
-                _reasons.Add(reason);
-            }
-        }
+        AddReasons(other.Reasons);
 
         Weight *= other.ContextWeight;
         if (other.ValueOverride is { } value && (ValueOverride is not { } kept || value > kept))
@@ -43,5 +48,17 @@ internal sealed class MergedCandidate(ActionCandidate first, string source)
         }
     }
 
-    public ActionCandidate ToCandidate() => new(Action, _reasons.ToArray(), Weight, ValueOverride, string.Join("+", _sources));
+    public ActionCandidate ToCandidate() => new(Action, _reasons.ToArray(), Weight, ValueOverride, _sources.Count == 1 ? _sources[0] : string.Join("+", _sources));
+
+    private void AddReasons(IReadOnlyList<string> reasons)
+    {
+        for (var i = 0; i < reasons.Count; i++)
+        {
+            var reason = reasons[i];
+            if (!string.IsNullOrWhiteSpace(reason) && !_reasons.Contains(reason, StringComparer.Ordinal))
+            {
+                _reasons.Add(reason);
+            }
+        }
+    }
 }

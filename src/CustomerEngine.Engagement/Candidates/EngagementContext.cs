@@ -37,6 +37,9 @@ public sealed class EngagementContext
         Catalog = catalog;
     }
 
+    // The built-in providers' common placeholder words, made by the first provider that needs them.
+    internal Dictionary<string, string>? CommonWords { get; set; }
+
     /// <summary>The customer's unified view: stage, value tier, segments, satisfaction, consent.</summary>
     public Customer360 Customer { get; }
 

@@ -9,16 +9,14 @@ namespace CustomerEngine.Engagement.Providers;
 /// <summary>The words the built-in providers put into titles and reasons.</summary>
 internal static class CandidateText
 {
-    private const int CommonCapacity = 12;
+    /// <summary>The placeholders every provider fills: {name}, {stage}, {tier}, {kind}, {store}; a provider adds its own.</summary>
+    public static CandidateWords Common(EngagementContext context) => new(context.CommonWords ??= CommonWords(context));
 
-    /// <summary>The placeholders every provider fills: {name}, {stage}, {tier}, {kind}, {store}.</summary>
-    public static Dictionary<string, string> Common(EngagementContext context)
+    // Made once per decision and shared by the providers, which only read it.
+    private static Dictionary<string, string> CommonWords(EngagementContext context)
     {
         var customer = context.Customer;
-
-        // Sized for the five common words and the few each provider adds: grown from the default
-        // size, the dictionary was resized twice per provider, in every decision.
-        return new Dictionary<string, string>(CommonCapacity, StringComparer.Ordinal)
+        return new Dictionary<string, string>(5, StringComparer.Ordinal)
         {
             ["name"] = string.IsNullOrWhiteSpace(customer.Name) ? "the customer" : customer.Name,
             ["stage"] = StageWords(customer.Lifecycle.Stage),

@@ -92,6 +92,28 @@ public sealed class BuiltInProviderTests
     }
 
     [Fact]
+    public void Providers_of_one_decision_share_the_common_words_but_never_each_others_own()
+    {
+        // The loyalty provider fills {purchases} and {days}; the welcome provider fills only {days},
+        // with its own meaning, and must leave a {purchases} it does not know as written.
+        var catalog = new ActionCatalog(1,
+        [
+            new ActionDefinition("loyalty.enrol", ActionKinds.LoyaltyEnrolment, "Enrol {name}", "{name} in {store}: {purchases}, first {days} days ago", 10),
+            new ActionDefinition("welcome.tour", ActionKinds.Welcome, "Welcome {name}", "{name} in {store}: {purchases}, first {days} days ago", 10),
+        ]);
+        var context = new CustomerEvents().Registered(T0.AddDays(-30)).Purchase(T0.AddDays(-12)).Context(T0, catalog);
+
+        var loyalty = Assert.Single(new LoyaltyEnrolmentProvider().Propose(context));
+        var welcome = Assert.Single(new WelcomeProvider().Propose(context));
+        var loyaltyAgain = Assert.Single(new LoyaltyEnrolmentProvider().Propose(context));
+
+        Assert.Equal("Ada in S1: 1 purchase, first 12 days ago", loyalty.Reasons[0]);
+        Assert.Equal("Ada in S1: {purchases}, first 12 days ago", welcome.Reasons[0]);
+        Assert.Equal(loyalty.Reasons[0], loyaltyAgain.Reasons[0]);
+        Assert.Equal("Welcome Ada", welcome.Action.Title);
+    }
+
+    [Fact]
     public void A_loyalty_member_is_not_asked_to_enrol()
     {
         var member = new CustomerEvents().Registered(T0.AddDays(-10), attributes: new Dictionary<string, string> { ["loyaltyMember"] = "true" }).Purchase(T0.AddDays(-3));
