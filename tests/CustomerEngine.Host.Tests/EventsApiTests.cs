@@ -129,6 +129,38 @@ public sealed class EventsApiTests(EngineFixture engine) : IClassFixture<EngineF
     }
 
     [Fact]
+    public async Task A_streamed_batch_of_unknown_length_is_read_whole_and_accepted()
+    {
+        // About 300 KB without a Content-Length: read in pieces, well past the first buffer.
+        var id = $"c-{Guid.NewGuid():N}";
+        var events = new JsonArray([.. Enumerable.Range(0, 1000).Select(i =>
+        {
+            var e = Feedback(id, Day.AddSeconds(i), nps: i % 11);
+            e["data"]!["comment"] = new string('c', 200);
+            return (JsonNode)e;
+        })]);
+
+        var (status, body, _) = await _client.PostEventsStreamedAsync(events);
+
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        Assert.Equal(1000, (int)body!["accepted"]!);
+        Assert.Empty(body["rejected"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_streamed_body_over_one_mebibyte_is_a_413_problem_even_without_a_content_length()
+    {
+        var e = Feedback($"c-{Guid.NewGuid():N}", Day, nps: 8);
+        e["data"]!["comment"] = new string('x', 1024 * 1024);
+
+        var (status, body, contentType) = await _client.PostEventsStreamedAsync(e);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Equal("application/problem+json", contentType);
+        Assert.Equal("body", (string?)body!["field"]);
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_json_by_content_type_is_a_415_problem()
     {
         var (status, body, contentType) = await _client.PostRawAsync("eventId=1", "text/plain");

@@ -64,7 +64,7 @@ public static class EventsEndpoint
             return TooLarge(limits);
         }
 
-        var body = await ReadBoundedAsync(request.Body, limits.MaxBodyBytes, cancellationToken);
+        using var body = await RequestBodyBuffer.ReadAsync(request.Body, request.ContentLength, limits.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return TooLarge(limits);
@@ -73,7 +73,7 @@ public static class EventsEndpoint
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body.Value);
+            document = JsonDocument.Parse(body.Memory);
         }
         catch (JsonException ex)
         {
@@ -116,24 +116,4 @@ public static class EventsEndpoint
 
     private static IResult TooLarge(IngestOptions limits) =>
         ApiProblem.For(StatusCodes.Status413PayloadTooLarge, "Request too large", "body", $"A request body may be at most {limits.MaxBodyBytes} bytes. Split it into smaller batches.");
-
-    // Reads at most limit bytes; null when the body is larger, so a chunked upload without a
-    // Content-Length cannot exceed the limit either.
-    private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream body, int limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-    }
 }

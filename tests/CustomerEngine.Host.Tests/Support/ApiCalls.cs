@@ -21,6 +21,14 @@ public static class ApiCalls
         return await SendAsync(client, HttpMethod.Post, "/api/events", content);
     }
 
+    /// <summary>Posts the events as a stream of unknown length (chunked), so the engine cannot rely on a Content-Length.</summary>
+    public static async Task<(HttpStatusCode Status, JsonNode? Body, string? ContentType)> PostEventsStreamedAsync(this HttpClient client, JsonNode events)
+    {
+        using var content = new StreamContent(new UnknownLengthStream(Encoding.UTF8.GetBytes(events.ToJsonString())));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return await SendAsync(client, HttpMethod.Post, "/api/events", content);
+    }
+
     public static async Task<(HttpStatusCode Status, JsonNode? Body, string? ContentType)> GetJsonAsync(this HttpClient client, string path) =>
         await SendAsync(client, HttpMethod.Get, path, null);
 
