@@ -166,7 +166,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         var summary = CurrentSummary();
         await NotifyPresenceAsync(events, summary);
         PushSummary(summary);
-        var trigger = events.Select(e => e.Event).LastOrDefault(e => SuggestionTriggers.Recompute(e.Type));
+        var trigger = LastTrigger(events);
         if (trigger is not null || summary?.Stage != stageBefore)
         {
             RefreshSuggestions(trigger, push: trigger?.Type == EventTypes.StoreEntered);
@@ -334,12 +334,18 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         }
 
         var customer = Snapshot.Customer ??= CustomerEvolver.Create(GrainKey);
-        var ordered = events
-            .Where(e => e.Sequence > _coveredThrough)
-            .OrderBy(e => e.Event.OccurredAt)
-            .ThenBy(e => e.Sequence);
-        foreach (var e in ordered)
+        // Most deliveries carry one event: nothing to order.
+        IReadOnlyList<SequencedEvent> ordered = events.Count == 1
+            ? events
+            : [.. events.Where(e => e.Sequence > _coveredThrough).OrderBy(e => e.Event.OccurredAt).ThenBy(e => e.Sequence)];
+        for (var i = 0; i < ordered.Count; i++)
         {
+            var e = ordered[i];
+            if (e.Sequence <= _coveredThrough)
+            {
+                continue;
+            }
+
             if (CustomerEvolver.NeedsReplay(customer, e) || _eraser.MayHaveErased(e.Sequence))
             {
                 await ReplayAsync();
@@ -437,6 +443,19 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     {
         var anonymous = GrainKey.StartsWith(CustomerEvent.AnonymousStreamPrefix, StringComparison.Ordinal);
         return new CustomerEvent(eventId, anonymous ? null : GrainKey, anonymous ? GrainKey[CustomerEvent.AnonymousStreamPrefix.Length..] : null, type, at, _presentInStoreId, null, data);
+    }
+
+    private static CustomerEvent? LastTrigger(IReadOnlyList<SequencedEvent> events)
+    {
+        for (var i = events.Count - 1; i >= 0; i--)
+        {
+            if (SuggestionTriggers.Recompute(events[i].Event.Type))
+            {
+                return events[i].Event;
+            }
+        }
+
+        return null;
     }
 
     // Event ids are at most 128 characters; a long suggestion id is replaced by its hash, which is as unique.
