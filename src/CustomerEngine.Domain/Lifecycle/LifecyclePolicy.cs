@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using CustomerEngine.Domain.Customers;
 using CustomerEngine.Domain.Text;
@@ -28,6 +29,11 @@ internal static class LifecyclePolicy
         };
     }
 
+    // Asked on every event (for the next due time) while the thresholds come from a handful of rules,
+    // so each reason is worded once.
+    private static readonly ConcurrentDictionary<TimeSpan, string> NoPurchaseReasons = new();
+    private static readonly ConcurrentDictionary<double, string> PAliveReasons = new();
+
     public static (LifecycleStage To, DateTimeOffset DueAt, string Reason)? NextTimeDriven(
         CustomerLifecycle lifecycle, CustomerStats stats, LifecycleRules rules, CustomerValueModel? model)
     {
@@ -48,14 +54,14 @@ internal static class LifecyclePolicy
         }
 
         var dueAt = last + next.After;
-        var reason = "no purchase for " + DurationText.Describe(next.After);
+        var reason = NoPurchaseReasons.GetOrAdd(next.After, static after => "no purchase for " + DurationText.Describe(after));
         if (model is not null
             && ValueModelInput.Of(stats) is { } input
             && model.FallsBelow(input, next.BelowPAlive) is { } crossing
             && crossing < dueAt)
         {
             dueAt = crossing;
-            reason = string.Create(CultureInfo.InvariantCulture, $"P(alive) fell below {next.BelowPAlive}");
+            reason = PAliveReasons.GetOrAdd(next.BelowPAlive, static threshold => string.Create(CultureInfo.InvariantCulture, $"P(alive) fell below {threshold}"));
         }
 
         // A newer fit can put a crossing before the current stage began; history never runs backwards.

@@ -61,7 +61,7 @@ public static class CustomerViews
                 stats.LastPurchaseAt,
                 stats.LastSeenAt),
             s.Consent.ConvertAll(c => new ConsentView(c.Channel, c.Purpose, c.Granted, c.At)),
-            s.Recent.ConvertAll(r => new RecentInteractionView(r.EventId, r.Type, r.OccurredAt, r.StoreId, r.Channel, r.Summary)),
+            new RecentInteractionViews([.. s.Recent]),
             [.. s.MergedAnonymousIds]);
     }
 

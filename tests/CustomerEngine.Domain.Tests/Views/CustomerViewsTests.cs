@@ -40,6 +40,21 @@ public sealed class CustomerViewsTests
     }
 
     [Fact]
+    public void A_view_keeps_the_interactions_of_its_moment_when_the_customer_moves_on()
+    {
+        var history = new History();
+        var state = Fold.Apply(history.Registered("2026-01-01"), history.Entered("2026-01-02T10:00Z"));
+        var view = CustomerViews.To360(state, Now, ValueDistribution.Empty, Rules);
+
+        CustomerEvolver.Apply(state, history.Left("2026-01-02T11:00Z"), Rules);
+        var later = CustomerViews.To360(state, Now, ValueDistribution.Empty, Rules);
+
+        Assert.Equal([EventTypes.StoreEntered, EventTypes.CustomerRegistered], view.Recent.Select(r => r.Type));
+        Assert.Equal([EventTypes.StoreLeft, EventTypes.StoreEntered, EventTypes.CustomerRegistered], later.Recent.Select(r => r.Type));
+        Assert.Equal(JsonSerializer.Serialize(view.Recent.ToList()), JsonSerializer.Serialize(view.Recent));
+    }
+
+    [Fact]
     public void Satisfaction_view_shows_latest_scores_and_mean_time_to_resolve()
     {
         var history = new History();
