@@ -106,7 +106,9 @@ internal sealed class GrainActivation : IGrainContext
             await default(ThreadPoolHop);
         }
 
-        var target = await AcquireActiveTurnAsync(holdsTurn).ConfigureAwait(false);
+        // The turn is held from here. Most calls find the activation active and skip the async path,
+        // which would allocate a task per call just to hand back this activation.
+        var target = Volatile.Read(ref _state) == ActivationState.Active ? this : await AcquireActiveTurnAsync(holdsTurn: true).ConfigureAwait(false);
         try
         {
             return await target.StartGrainCode(method, args).ConfigureAwait(false);
