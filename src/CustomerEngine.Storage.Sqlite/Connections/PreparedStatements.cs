@@ -9,6 +9,7 @@ namespace CustomerEngine.Storage.Sqlite.Connections;
 internal sealed class PreparedStatements(SqliteConnection connection) : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _bySql = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RawStatement> _rawBySql = new(StringComparer.Ordinal);
 
     public SqliteConnection Connection => connection;
 
@@ -32,6 +33,18 @@ internal sealed class PreparedStatements(SqliteConnection connection) : IDisposa
         return command;
     }
 
+    /// <summary>The raw statement for <paramref name="sql"/> (see <see cref="RawStatement"/>), compiled on first use.</summary>
+    public RawStatement GetRaw(string sql, params ReadOnlySpan<string> parameterNames)
+    {
+        if (!_rawBySql.TryGetValue(sql, out var statement))
+        {
+            statement = new RawStatement(connection, sql, parameterNames);
+            _rawBySql.Add(sql, statement);
+        }
+
+        return statement;
+    }
+
     public void Dispose()
     {
         foreach (var command in _bySql.Values)
@@ -39,6 +52,12 @@ internal sealed class PreparedStatements(SqliteConnection connection) : IDisposa
             command.Dispose();
         }
 
+        foreach (var statement in _rawBySql.Values)
+        {
+            statement.Dispose();
+        }
+
         _bySql.Clear();
+        _rawBySql.Clear();
     }
 }

@@ -1,5 +1,6 @@
 using CustomerEngine.Storage.Customers;
 using CustomerEngine.Storage.Sqlite.ColumnFormats;
+using CustomerEngine.Storage.Sqlite.Connections;
 using Microsoft.Data.Sqlite;
 
 namespace CustomerEngine.Storage.Sqlite.Customers;
@@ -20,30 +21,30 @@ internal static class CustomerColumns
         "$purchase_days", "$first_purchase_at", "$repeat_day_spend",
     ];
 
-    /// <summary>The parameter values of <paramref name="entry"/>, in the order of <see cref="ParameterNames"/>.</summary>
-    public static object[] ToValues(CustomerIndexEntry entry) =>
-    [
-        entry.CustomerId,
-        StoredText.ToColumn(entry.Name),
-        entry.Kind,
-        entry.Stage,
-        StoredText.ToColumn(entry.Tier),
-        StoredText.ToColumn(entry.HomeStoreId),
-        StoredText.ToColumn(entry.LastStoreId),
-        StoredText.ToColumn(entry.PriceSensitivity),
-        StoredText.ToColumn(entry.Loyalty),
-        StoredText.ToColumn(entry.ChannelPreference),
-        StoredText.ToColumn(entry.NpsCategory),
-        entry.OpenComplaints,
-        entry.Frequency,
-        StoredMoney.ToColumn(entry.Monetary),
-        StoredInstant.ToColumn(entry.LastPurchaseAt),
-        StoredInstant.ToColumn(entry.LastSeenAt),
-        StoredInstant.ToColumn(entry.NextDueAt),
-        entry.PurchaseDays is { } days ? days : DBNull.Value,
-        StoredInstant.ToColumn(entry.FirstPurchaseAt),
-        StoredMoney.ToColumn(entry.RepeatDaySpend),
-    ];
+    /// <summary>Binds <paramref name="entry"/> to a statement whose parameters are <see cref="ParameterNames"/>, in order; the amounts come formatted.</summary>
+    public static void Bind(RawStatement statement, CustomerIndexEntry entry, string monetary, string repeatDaySpend)
+    {
+        statement.BindText(1, entry.CustomerId);
+        statement.BindText(2, entry.Name);
+        statement.BindText(3, entry.Kind);
+        statement.BindText(4, entry.Stage);
+        statement.BindText(5, entry.Tier);
+        statement.BindText(6, entry.HomeStoreId);
+        statement.BindText(7, entry.LastStoreId);
+        statement.BindText(8, entry.PriceSensitivity);
+        statement.BindText(9, entry.Loyalty);
+        statement.BindText(10, entry.ChannelPreference);
+        statement.BindText(11, entry.NpsCategory);
+        statement.BindInt64(12, entry.OpenComplaints);
+        statement.BindInt64(13, entry.Frequency);
+        statement.BindText(14, monetary);
+        statement.BindInt64(15, entry.LastPurchaseAt is { } lastPurchase ? StoredInstant.ToColumn(lastPurchase) : null);
+        statement.BindInt64(16, entry.LastSeenAt is { } lastSeen ? StoredInstant.ToColumn(lastSeen) : null);
+        statement.BindInt64(17, entry.NextDueAt is { } due ? StoredInstant.ToColumn(due) : null);
+        statement.BindInt64(18, entry.PurchaseDays);
+        statement.BindInt64(19, entry.FirstPurchaseAt is { } firstPurchase ? StoredInstant.ToColumn(firstPurchase) : null);
+        statement.BindText(20, repeatDaySpend);
+    }
 
     /// <summary>Reads an entry from a row selected with <see cref="List"/>.</summary>
     public static CustomerIndexEntry Read(SqliteDataReader row) => new(

@@ -1,4 +1,5 @@
 using CustomerEngine.Storage.Customers;
+using CustomerEngine.Storage.Sqlite.ColumnFormats;
 using CustomerEngine.Storage.Sqlite.Connections;
 using CustomerEngine.Storage.Sqlite.Writing;
 
@@ -22,29 +23,31 @@ internal sealed class UpsertCustomersOperation : WriteOperation<int>
             purchase_days = excluded.purchase_days, first_purchase_at = excluded.first_purchase_at, repeat_day_spend = excluded.repeat_day_spend;
         """;
 
-    private readonly List<object[]> _rows;
+    private readonly CustomerIndexEntry[] _entries;
+    private readonly string[] _money;
 
-    /// <summary>Converts the entries on the caller's thread, so the writer only binds values.</summary>
+    /// <summary>Formats the amounts on the caller's thread, so the writer only binds values.</summary>
     public UpsertCustomersOperation(IEnumerable<CustomerIndexEntry> entries, CancellationToken cancellationToken)
         : base(cancellationToken)
     {
-        _rows = [.. entries.Select(CustomerColumns.ToValues)];
+        _entries = [.. entries];
+        _money = new string[_entries.Length * 2];
+        for (var i = 0; i < _entries.Length; i++)
+        {
+            _money[2 * i] = StoredMoney.ToColumn(_entries[i].Monetary);
+            _money[(2 * i) + 1] = StoredMoney.ToColumn(_entries[i].RepeatDaySpend);
+        }
     }
 
     protected override int Apply(PreparedStatements statements)
     {
-        var upsert = statements.Get(UpsertSql, CustomerColumns.ParameterNames);
-        var parameters = upsert.Parameters;
-        foreach (var row in _rows)
+        var upsert = statements.GetRaw(UpsertSql, CustomerColumns.ParameterNames);
+        for (var i = 0; i < _entries.Length; i++)
         {
-            for (var i = 0; i < row.Length; i++)
-            {
-                parameters[i].Value = row[i];
-            }
-
-            upsert.ExecuteNonQuery();
+            CustomerColumns.Bind(upsert, _entries[i], _money[2 * i], _money[(2 * i) + 1]);
+            upsert.Execute();
         }
 
-        return _rows.Count;
+        return _entries.Length;
     }
 }
