@@ -26,7 +26,7 @@ public static class ReasonTemplate
 
         // Every candidate of every decision is filled, so the placeholder is looked up as a span
         // where the dictionary allows it, and the builder is kept per thread.
-        var words = values as Providers.CandidateWords;
+        var words = values as PlaceholderWords;
         var spans = words is null && values is Dictionary<string, string> dictionary
             && dictionary.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup) ? lookup : default;
         var filled = t_builder ?? new StringBuilder(256);

@@ -10,7 +10,8 @@ namespace CustomerEngine.Engagement.Arbitration;
 /// </summary>
 internal sealed class MergedCandidate
 {
-    // A candidate has a handful of reasons, so a list searched in order is cheaper than a set.
+    // A candidate has a handful of reasons, so a list searched in order (string equality is ordinal)
+    // is cheaper than a set.
     private readonly List<string> _reasons;
     private readonly List<string> _sources;
 
@@ -42,7 +43,7 @@ internal sealed class MergedCandidate
             ValueOverride = value;
         }
 
-        if (!_sources.Contains(source, StringComparer.Ordinal))
+        if (!_sources.Contains(source))
         {
             _sources.Add(source);
         }
@@ -55,7 +56,7 @@ internal sealed class MergedCandidate
         for (var i = 0; i < reasons.Count; i++)
         {
             var reason = reasons[i];
-            if (!string.IsNullOrWhiteSpace(reason) && !_reasons.Contains(reason, StringComparer.Ordinal))
+            if (!string.IsNullOrWhiteSpace(reason) && !_reasons.Contains(reason))
             {
                 _reasons.Add(reason);
             }

@@ -10,7 +10,7 @@ namespace CustomerEngine.Engagement.Providers;
 internal static class CandidateText
 {
     /// <summary>The placeholders every provider fills: {name}, {stage}, {tier}, {kind}, {store}; a provider adds its own.</summary>
-    public static CandidateWords Common(EngagementContext context) => new(context.CommonWords ??= CommonWords(context));
+    public static PlaceholderWords Common(EngagementContext context) => new(context.CommonWords ??= CommonWords(context));
 
     // Made once per decision and shared by the providers, which only read it.
     private static Dictionary<string, string> CommonWords(EngagementContext context)

@@ -1,14 +1,14 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 
-namespace CustomerEngine.Engagement.Providers;
+namespace CustomerEngine.Engagement.Actions;
 
 /// <summary>
-/// The placeholder values of one provider's candidates: the words common to the decision, shared by
-/// every provider, under the few a provider sets itself. The common words are made once per decision,
-/// so a provider only allocates its own.
+/// The placeholder values of one provider's candidates for <see cref="ReasonTemplate"/>: the words
+/// common to the decision, shared by every provider, under the few a provider sets itself. The common
+/// words are made once per decision, so a provider only allocates its own.
 /// </summary>
-internal sealed class CandidateWords(Dictionary<string, string> common) : IReadOnlyDictionary<string, string>
+internal sealed class PlaceholderWords(Dictionary<string, string> common) : IReadOnlyDictionary<string, string>
 {
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _commonBySpan = common.GetAlternateLookup<ReadOnlySpan<char>>();
     private List<KeyValuePair<string, string>>? _own;
