@@ -337,7 +337,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         // Most deliveries carry one event: nothing to order.
         IReadOnlyList<SequencedEvent> ordered = events.Count == 1
             ? events
-            : [.. events.Where(e => e.Sequence > _coveredThrough).OrderBy(e => e.Event.OccurredAt).ThenBy(e => e.Sequence)];
+            : [.. events.OrderBy(e => e.Event.OccurredAt).ThenBy(e => e.Sequence)];
         for (var i = 0; i < ordered.Count; i++)
         {
             var e = ordered[i];

@@ -12,7 +12,7 @@ internal static class StoredInstant
 {
     public static long ToColumn(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
 
-    public static object ToColumn(DateTimeOffset? value) => value is { } instant ? ToColumn(instant) : DBNull.Value;
+    public static long? ToColumn(DateTimeOffset? value) => value?.ToUnixTimeMilliseconds();
 
     public static DateTimeOffset FromColumn(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
 }

@@ -22,7 +22,7 @@ internal static class CustomerColumns
     ];
 
     /// <summary>Binds <paramref name="entry"/> to a statement whose parameters are <see cref="ParameterNames"/>, in order; the amounts come formatted.</summary>
-    public static void Bind(RawStatement statement, CustomerIndexEntry entry, string monetary, string repeatDaySpend)
+    public static void Bind(RawStatement statement, CustomerIndexEntry entry, (string Monetary, string RepeatDaySpend) amounts)
     {
         statement.BindText(1, entry.CustomerId);
         statement.BindText(2, entry.Name);
@@ -37,13 +37,13 @@ internal static class CustomerColumns
         statement.BindText(11, entry.NpsCategory);
         statement.BindInt64(12, entry.OpenComplaints);
         statement.BindInt64(13, entry.Frequency);
-        statement.BindText(14, monetary);
-        statement.BindInt64(15, entry.LastPurchaseAt is { } lastPurchase ? StoredInstant.ToColumn(lastPurchase) : null);
-        statement.BindInt64(16, entry.LastSeenAt is { } lastSeen ? StoredInstant.ToColumn(lastSeen) : null);
-        statement.BindInt64(17, entry.NextDueAt is { } due ? StoredInstant.ToColumn(due) : null);
+        statement.BindText(14, amounts.Monetary);
+        statement.BindInt64(15, StoredInstant.ToColumn(entry.LastPurchaseAt));
+        statement.BindInt64(16, StoredInstant.ToColumn(entry.LastSeenAt));
+        statement.BindInt64(17, StoredInstant.ToColumn(entry.NextDueAt));
         statement.BindInt64(18, entry.PurchaseDays);
-        statement.BindInt64(19, entry.FirstPurchaseAt is { } firstPurchase ? StoredInstant.ToColumn(firstPurchase) : null);
-        statement.BindText(20, repeatDaySpend);
+        statement.BindInt64(19, StoredInstant.ToColumn(entry.FirstPurchaseAt));
+        statement.BindText(20, amounts.RepeatDaySpend);
     }
 
     /// <summary>Reads an entry from a row selected with <see cref="List"/>.</summary>

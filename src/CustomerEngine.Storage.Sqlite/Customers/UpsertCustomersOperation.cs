@@ -24,19 +24,14 @@ internal sealed class UpsertCustomersOperation : WriteOperation<int>
         """;
 
     private readonly CustomerIndexEntry[] _entries;
-    private readonly string[] _money;
+    private readonly (string Monetary, string RepeatDaySpend)[] _amounts;
 
     /// <summary>Formats the amounts on the caller's thread, so the writer only binds values.</summary>
     public UpsertCustomersOperation(IEnumerable<CustomerIndexEntry> entries, CancellationToken cancellationToken)
         : base(cancellationToken)
     {
         _entries = [.. entries];
-        _money = new string[_entries.Length * 2];
-        for (var i = 0; i < _entries.Length; i++)
-        {
-            _money[2 * i] = StoredMoney.ToColumn(_entries[i].Monetary);
-            _money[(2 * i) + 1] = StoredMoney.ToColumn(_entries[i].RepeatDaySpend);
-        }
+        _amounts = [.. _entries.Select(e => (StoredMoney.ToColumn(e.Monetary), StoredMoney.ToColumn(e.RepeatDaySpend)))];
     }
 
     protected override int Apply(PreparedStatements statements)
@@ -44,7 +39,7 @@ internal sealed class UpsertCustomersOperation : WriteOperation<int>
         var upsert = statements.GetRaw(UpsertSql, CustomerColumns.ParameterNames);
         for (var i = 0; i < _entries.Length; i++)
         {
-            CustomerColumns.Bind(upsert, _entries[i], _money[2 * i], _money[(2 * i) + 1]);
+            CustomerColumns.Bind(upsert, _entries[i], _amounts[i]);
             upsert.Execute();
         }
 
