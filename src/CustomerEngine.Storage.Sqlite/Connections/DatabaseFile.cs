@@ -57,6 +57,12 @@ internal sealed class DatabaseFile
             // default 2 MiB cache most of those touches miss and the single writer stalls.
             ExecuteScalar(connection, "PRAGMA cache_size = -65536;");
 
+            // Every operation of a group commit runs in its own savepoint, and SQLite keeps the
+            // pages a savepoint may have to restore in a temporary file by default: a file created,
+            // written and deleted for every commit, which wrote more than the log itself. In
+            // memory it holds the pages of one operation at a time and is never durable anyway.
+            ExecuteScalar(connection, "PRAGMA temp_store = MEMORY;");
+
             // The background checkpointer copies the log back; this only bounds the log (about
             // 80 MiB of 4 KiB pages) for when that loop falls behind a burst.
             ExecuteScalar(connection, "PRAGMA wal_autocheckpoint = 20000;");
