@@ -9,11 +9,20 @@ namespace CustomerEngine.CrossSell.Candidates;
 /// </summary>
 internal sealed class HeldItems
 {
-    private HeldItems(List<HeldItem> items)
+    private HeldItems(List<HeldItem> items, HashSet<string> skus)
     {
         Items = items;
-        Skus = items.Select(item => item.Sku).ToHashSet(StringComparer.Ordinal);
-        Categories = items.Where(item => item.Category is not null).Select(item => item.Category!).ToHashSet(StringComparer.Ordinal);
+        Skus = skus;
+        var categories = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (item.Category is { } category)
+            {
+                categories.Add(category);
+            }
+        }
+
+        Categories = categories;
     }
 
     /// <summary>Each held SKU once, basket items first, in the order given.</summary>
@@ -31,20 +40,23 @@ internal sealed class HeldItems
     /// </summary>
     public static HeldItems From(CrossSellModel model, IReadOnlyCollection<BasketLine> basket, IReadOnlyCollection<BasketLine> recentPurchases)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var items = new List<HeldItem>();
-        foreach (var (lines, source) in new[] { (basket, HeldIn.Basket), (recentPurchases, HeldIn.RecentPurchases) })
+        // The SKUs seen are the held SKUs: one set serves both.
+        var skus = new HashSet<string>(StringComparer.Ordinal);
+        var items = new List<HeldItem>(basket.Count + recentPurchases.Count);
+        Collect(model, basket, HeldIn.Basket, nameof(basket), skus, items);
+        Collect(model, recentPurchases, HeldIn.RecentPurchases, nameof(recentPurchases), skus, items);
+        return new HeldItems(items, skus);
+    }
+
+    private static void Collect(CrossSellModel model, IReadOnlyCollection<BasketLine> lines, HeldIn source, string parameterName, HashSet<string> skus, List<HeldItem> items)
+    {
+        foreach (var line in lines)
         {
-            foreach (var line in lines)
+            ArgumentNullException.ThrowIfNull(line, parameterName);
+            if (skus.Add(line.Sku))
             {
-                ArgumentNullException.ThrowIfNull(line, source == HeldIn.Basket ? nameof(basket) : nameof(recentPurchases));
-                if (seen.Add(line.Sku))
-                {
-                    items.Add(new HeldItem(line.Sku, line.Category ?? model.CategoryOf(line.Sku), source));
-                }
+                items.Add(new HeldItem(line.Sku, line.Category ?? model.CategoryOf(line.Sku), source));
             }
         }
-
-        return new HeldItems(items);
     }
 }

@@ -26,36 +26,46 @@ public static class UpSellCandidates
         ArgumentNullException.ThrowIfNull(options);
 
         var held = HeldItems.From(model, basket, recentPurchases);
-        var rankings = new Dictionary<string, RankedSku[]>(StringComparer.Ordinal);
+        var rankings = new Dictionary<string, CategoryRanking>(StringComparer.Ordinal);
         var suggested = new HashSet<string>(StringComparer.Ordinal);
         var suggestions = new List<UpSellSuggestion>();
         var best = new Step[options.PerItem];
         foreach (var item in held.Items)
         {
+            // Items are taken in order and only the first suggestions are kept, so once there are
+            // enough the rest could only be worded and dropped.
+            if (suggestions.Count >= options.Limit)
+            {
+                break;
+            }
+
             if (item.Category is not { } category)
             {
                 continue;
             }
 
-            if (!rankings.TryGetValue(category, out var ranking))
+            if (!rankings.TryGetValue(category, out var ranked))
             {
-                ranking = model.RankedSkus(category);
-                rankings[category] = ranking;
+                ranked = model.RankedSkus(category);
+                rankings[category] = ranked;
             }
 
-            var fromIndex = IndexOf(ranking, item.Sku);
+            var ranking = ranked.Skus;
+            var fromIndex = ranked.PlaceOf(item.Sku);
             if (ranking.Length < options.MinCategorySkus || fromIndex < 0)
             {
                 continue;
             }
 
             // The best few steps by one pass, not a sort of every dearer SKU: this runs in most
-            // decisions and a category has hundreds of SKUs. The ranking is cheapest first, so
-            // every step up lies after the held item and the tiers only rise from there. Each
-            // basket count is read once, so comparisons see fixed keys while learners go on counting.
+            // decisions and a category has hundreds of SKUs. The ranking is cheapest first and its
+            // tiers only rise, so the pass starts at the next tier up and stops past the tier of the
+            // worst step kept. Each basket count is read once, so comparisons see fixed keys while
+            // learners go on counting; the held and suggested sets are asked only about a step that
+            // would be kept.
             var from = ranking[fromIndex];
             var kept = 0;
-            for (var i = fromIndex + 1; i < ranking.Length && best.Length > 0; i++)
+            for (var i = Math.Max(fromIndex + 1, ranked.StartAbove(from.Tier)); i < ranking.Length && best.Length > 0; i++)
             {
                 var to = ranking[i];
                 if (kept == best.Length && to.Tier > best[kept - 1].Ranked.Tier)
@@ -63,9 +73,15 @@ public static class UpSellCandidates
                     break;
                 }
 
-                if (to.Tier > from.Tier && to.MeanPrice > from.MeanPrice && !held.Skus.Contains(to.Sku) && !suggested.Contains(to.Sku))
+                var step = new Step(to, to.Baskets);
+                if (to.MeanPrice <= from.MeanPrice || (kept == best.Length && StepOrder(step, best[kept - 1]) >= 0))
                 {
-                    kept = Keep(best, kept, new Step(to, to.Baskets));
+                    continue;
+                }
+
+                if (!held.Skus.Contains(to.Sku) && !suggested.Contains(to.Sku))
+                {
+                    kept = Keep(best, kept, step);
                 }
             }
 
@@ -84,7 +100,12 @@ public static class UpSellCandidates
             }
         }
 
-        return suggestions.Take(options.Limit).ToList();
+        if (suggestions.Count > options.Limit)
+        {
+            suggestions.RemoveRange(options.Limit, suggestions.Count - options.Limit);
+        }
+
+        return suggestions;
     }
 
     // The nearest tier up first, then the SKU in the most baskets, then the cheaper, then by SKU.
@@ -123,19 +144,6 @@ public static class UpSellCandidates
         Array.Copy(best, at, best, at + 1, last - at);
         best[at] = step;
         return Math.Min(kept + 1, best.Length);
-    }
-
-    private static int IndexOf(RankedSku[] ranking, string sku)
-    {
-        for (var i = 0; i < ranking.Length; i++)
-        {
-            if (ranking[i].Sku == sku)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private readonly record struct Step(RankedSku Ranked, long Baskets);

@@ -40,7 +40,7 @@ public sealed class CrossSellModel
     // always gives what a fresh ranking would. Up-sell ranks the same few categories on every
     // decision, ranking sorts the whole category, and with steady prices a purchase changes nothing
     // the ranking depends on.
-    private readonly ConcurrentDictionary<string, RankedSku[]> _rankedTiers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CategoryRanking> _rankedTiers = new(StringComparer.Ordinal);
 
     /// <summary>Creates an empty model.</summary>
     /// <param name="options">Settings; the defaults when null.</param>
@@ -157,28 +157,28 @@ public sealed class CrossSellModel
     public long ItemBaskets(string sku)
     {
         ArgumentNullException.ThrowIfNull(sku);
-        return Read(() => _skus.Items.Find(sku)?.Baskets ?? 0);
+        return Read(sku, static (model, s) => model._skus.Items.Find(s)?.Baskets ?? 0);
     }
 
     /// <summary>The number of learned baskets that contained an item of <paramref name="category"/>.</summary>
     public long CategoryBaskets(string category)
     {
         ArgumentNullException.ThrowIfNull(category);
-        return Read(() => _categories.Items.Find(category)?.Baskets ?? 0);
+        return Read(category, static (model, c) => model._categories.Items.Find(c)?.Baskets ?? 0);
     }
 
     /// <summary>The latest category a line gave <paramref name="sku"/>, or null if none did.</summary>
     public string? CategoryOf(string sku)
     {
         ArgumentNullException.ThrowIfNull(sku);
-        return Read(() => _listings.Find(sku)?.Category);
+        return Read(sku, static (model, s) => model._listings.Find(s)?.Category);
     }
 
     /// <summary>The mean unit price of <paramref name="sku"/> over every priced line, or null if none was priced.</summary>
     public decimal? MeanPrice(string sku)
     {
         ArgumentNullException.ThrowIfNull(sku);
-        return Read(() => _listings.Find(sku)?.MeanPrice);
+        return Read(sku, static (model, s) => model._listings.Find(s)?.MeanPrice);
     }
 
     /// <summary>The rules {<paramref name="sku"/>} → {other} at the default thresholds (see <see cref="Options"/>).</summary>
@@ -248,7 +248,7 @@ public sealed class CrossSellModel
 
         return Read(() =>
         {
-            var ranking = Ranking(category);
+            var ranking = Ranking(category).Skus;
             var tiers = new SkuPriceTier[ranking.Length];
             for (var i = 0; i < ranking.Length; i++)
             {
@@ -263,13 +263,13 @@ public sealed class CrossSellModel
     /// The price ranking of <paramref name="category"/> that <see cref="PriceTiers"/> describes,
     /// shared rather than copied; read its counts through the entries, which follow later baskets.
     /// </summary>
-    internal RankedSku[] RankedSkus(string category) => Read(() => Ranking(category));
+    internal CategoryRanking RankedSkus(string category) => Read(category, static (model, c) => model.Ranking(c));
 
     // Ranked and kept under the cut, so no learner can change the category in between.
-    private RankedSku[] Ranking(string category) =>
+    private CategoryRanking Ranking(string category) =>
         _rankedTiers.TryGetValue(category, out var ranked) ? ranked : _rankedTiers[category] = Rank(category);
 
-    private RankedSku[] Rank(string category)
+    private CategoryRanking Rank(string category)
     {
         var listings = _listings.InCategory(category);
         var skus = new List<RankedSku>(listings.Count);
@@ -281,7 +281,7 @@ public sealed class CrossSellModel
             }
         }
 
-        return PriceTierRanking.Rank([.. skus]);
+        return new CategoryRanking(PriceTierRanking.Rank([.. skus]));
     }
 
     private void ForgetRankedTiers(string? category)
@@ -367,6 +367,21 @@ public sealed class CrossSellModel
         });
         rules.Sort(RuleOrder.ForAntecedent);
         return Truncate(rules, limit);
+    }
+
+    // Decisions read the model many times each; with the argument passed in, a static lambda
+    // reads it without allocating a closure per read.
+    private T Read<TArg, T>(TArg argument, Func<CrossSellModel, TArg, T> read)
+    {
+        _cut.EnterReadLock();
+        try
+        {
+            return read(this, argument);
+        }
+        finally
+        {
+            _cut.ExitReadLock();
+        }
     }
 
     private T Read<T>(Func<T> read)
