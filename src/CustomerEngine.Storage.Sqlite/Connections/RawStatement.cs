@@ -14,29 +14,43 @@ internal sealed class RawStatement : IDisposable
 {
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
+
+    // SQLite's number for each parameter, by the place of its name in the list given when compiled,
+    // so statements that use the same names in different orders bind the same way.
+    private readonly int[] _numbers;
     private byte[] _text = new byte[256];
 
-    /// <summary>Compiles <paramref name="sql"/>, whose parameters must be numbered 1, 2, … in the order of <paramref name="parameterNames"/>.</summary>
+    /// <summary>
+    /// Compiles <paramref name="sql"/>; the binders' 1-based indexes are places in <paramref name="parameterNames"/>,
+    /// which must name every parameter of the statement exactly once.
+    /// </summary>
     public RawStatement(SqliteConnection connection, string sql, ReadOnlySpan<string> parameterNames)
     {
         _database = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         Check(raw.sqlite3_prepare_v2(_database, sql, out _statement));
+        _numbers = new int[parameterNames.Length];
         for (var i = 0; i < parameterNames.Length; i++)
         {
-            if (raw.sqlite3_bind_parameter_index(_statement, parameterNames[i]) != i + 1)
-            {
-                _statement.Dispose();
-                throw new InvalidOperationException($"Parameter {parameterNames[i]} is not number {i + 1} in: {sql}");
-            }
+            _numbers[i] = raw.sqlite3_bind_parameter_index(_statement, parameterNames[i]);
+        }
+
+        // A parameter left out of the list would silently stay NULL, and one the SQL lacks would bind nothing.
+        var missing = Array.IndexOf(_numbers, 0);
+        if (missing >= 0 || raw.sqlite3_bind_parameter_count(_statement) != parameterNames.Length)
+        {
+            _statement.Dispose();
+            throw new InvalidOperationException(missing >= 0
+                ? $"Parameter {parameterNames[missing]} is not in: {sql}"
+                : $"The statement has parameters other than {string.Join(", ", parameterNames.ToArray())}: {sql}");
         }
     }
 
-    /// <summary>Binds a string, or NULL, to the 1-based parameter <paramref name="index"/>.</summary>
+    /// <summary>Binds a string, or NULL, to the parameter named at 1-based place <paramref name="index"/> of the list.</summary>
     public void BindText(int index, string? value)
     {
         if (value is null)
         {
-            Check(raw.sqlite3_bind_null(_statement, index));
+            Check(raw.sqlite3_bind_null(_statement, _numbers[index - 1]));
             return;
         }
 
@@ -48,13 +62,15 @@ internal sealed class RawStatement : IDisposable
 
         // SQLite copies the bytes (SQLITE_TRANSIENT), so the buffer is reused for the next value.
         var written = Encoding.UTF8.GetBytes(value, _text);
-        Check(raw.sqlite3_bind_text(_statement, index, _text.AsSpan(0, written)));
+        Check(raw.sqlite3_bind_text(_statement, _numbers[index - 1], _text.AsSpan(0, written)));
     }
 
-    /// <summary>Binds an integer, or NULL, to the 1-based parameter <paramref name="index"/>.</summary>
-    public void BindInt64(int index, long? value) => Check(value is { } v ? raw.sqlite3_bind_int64(_statement, index, v) : raw.sqlite3_bind_null(_statement, index));
+    /// <summary>Binds an integer, or NULL, to the parameter named at 1-based place <paramref name="index"/> of the list.</summary>
+    public void BindInt64(int index, long? value) =>
+        Check(value is { } v ? raw.sqlite3_bind_int64(_statement, _numbers[index - 1], v) : raw.sqlite3_bind_null(_statement, _numbers[index - 1]));
 
-    public void BindBlob(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_statement, index, value));
+    /// <summary>Binds bytes to the parameter named at 1-based place <paramref name="index"/> of the list.</summary>
+    public void BindBlob(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_statement, _numbers[index - 1], value));
 
     /// <summary>Runs the statement to completion and returns how many rows it changed.</summary>
     public int Execute()
