@@ -34,6 +34,42 @@ public abstract class CustomerIndexConformance : EngineStoreConformanceBase
         Assert.Equal([replacement, Active("c-2")], page.Items);
     }
 
+    [Fact]
+    public async Task A_replacement_that_keeps_the_stores_and_due_time_changes_every_other_field_and_is_still_found_by_them()
+    {
+        var first = Active("c-1");
+        await Store.UpsertAsync([first, Active("c-2") with { HomeStoreId = "store-9", LastStoreId = "store-9", NextDueAt = null }]);
+        var busier = first with
+        {
+            Name = "Renamed", Stage = "atRisk", Tier = "high", PriceSensitivity = "priceDriven", Loyalty = "switcher",
+            ChannelPreference = "omnichannel", NpsCategory = "detractor", OpenComplaints = 3, Frequency = 9, Monetary = 999.99m,
+            LastPurchaseAt = Origin, LastSeenAt = Origin, PurchaseDays = 8, FirstPurchaseAt = Origin.AddDays(-200), RepeatDaySpend = 1.5m,
+        };
+
+        await Store.UpsertAsync([busier]);
+
+        Assert.Equal([busier], (await Store.QueryAsync(Everyone with { StoreId = "store-1" })).Items);
+        Assert.Equal([busier], (await Store.QueryAsync(Everyone with { StoreId = "store-2", Stage = "atRisk" })).Items);
+        Assert.Equal(["c-1"], await CustomerIndex.ReadDueAsync(first.NextDueAt!.Value, limit: 10));
+    }
+
+    [Fact]
+    public async Task A_replacement_that_moves_the_stores_or_the_due_time_is_found_by_the_new_ones_only()
+    {
+        var first = Active("c-1");
+        await Store.UpsertAsync([first, Active("c-2")]);
+        var moved = first with { HomeStoreId = "store-7", LastStoreId = null, NextDueAt = null, Frequency = 5 };
+        var dueSooner = Active("c-2") with { NextDueAt = Origin.AddDays(-1) };
+
+        await Store.UpsertAsync([moved, dueSooner]);
+
+        Assert.Equal([moved], (await Store.QueryAsync(Everyone with { StoreId = "store-7" })).Items);
+        Assert.Equal(["c-2"], Ids(await Store.QueryAsync(Everyone with { StoreId = "store-1" })));
+        Assert.Equal(["c-2"], Ids(await Store.QueryAsync(Everyone with { StoreId = "store-2" })));
+        Assert.Equal(["c-2"], await CustomerIndex.ReadDueAsync(Origin, limit: 10));
+        Assert.Equal(["c-2"], await CustomerIndex.ReadDueAsync(Origin.AddDays(100), limit: 10));
+    }
+
     [Theory]
     [InlineData("0.01")]
     [InlineData("-17.25")]
