@@ -9,20 +9,12 @@ namespace CustomerEngine.CrossSell.Candidates;
 /// </summary>
 internal sealed class HeldItems
 {
+    private HashSet<string>? _categories;
+
     private HeldItems(List<HeldItem> items, HashSet<string> skus)
     {
         Items = items;
         Skus = skus;
-        var categories = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in items)
-        {
-            if (item.Category is { } category)
-            {
-                categories.Add(category);
-            }
-        }
-
-        Categories = categories;
     }
 
     /// <summary>Each held SKU once, basket items first, in the order given.</summary>
@@ -32,7 +24,8 @@ internal sealed class HeldItems
     public IReadOnlySet<string> Skus { get; }
 
     /// <summary>Every category of a held SKU.</summary>
-    public IReadOnlySet<string> Categories { get; }
+    /// <remarks>Made on first read: cross-sell asks for it, up-sell, which runs in the same decisions, does not.</remarks>
+    public IReadOnlySet<string> Categories => _categories ??= CategoriesOf(Items);
 
     /// <summary>
     /// Collects the held items. A line without a category takes the one the model knows for its
@@ -46,6 +39,20 @@ internal sealed class HeldItems
         Collect(model, basket, HeldIn.Basket, nameof(basket), skus, items);
         Collect(model, recentPurchases, HeldIn.RecentPurchases, nameof(recentPurchases), skus, items);
         return new HeldItems(items, skus);
+    }
+
+    private static HashSet<string> CategoriesOf(IReadOnlyList<HeldItem> items)
+    {
+        var categories = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (item.Category is { } category)
+            {
+                categories.Add(category);
+            }
+        }
+
+        return categories;
     }
 
     private static void Collect(CrossSellModel model, IReadOnlyCollection<BasketLine> lines, HeldIn source, string parameterName, HashSet<string> skus, List<HeldItem> items)

@@ -384,16 +384,5 @@ public sealed class CrossSellModel
         }
     }
 
-    private T Read<T>(Func<T> read)
-    {
-        _cut.EnterReadLock();
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            _cut.ExitReadLock();
-        }
-    }
+    private T Read<T>(Func<T> read) => Read(read, static (_, r) => r());
 }
