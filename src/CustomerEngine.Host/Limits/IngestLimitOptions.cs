@@ -9,7 +9,7 @@ public sealed class IngestLimitOptions
     /// A request admitted under overload waits behind the others in flight, so this bound is also
     /// what an accepted request's latency grows to (decision 60).
     /// </summary>
-    public int MaxInFlightRequests { get; set; } = 64;
+    public int MaxInFlightRequests { get; set; } = 128;
 
     /// <summary>Requests one API key (or signed-in person) may make per <see cref="Window"/>; 0 means no per-caller limit.</summary>
     public int PermitsPerCaller { get; set; }
