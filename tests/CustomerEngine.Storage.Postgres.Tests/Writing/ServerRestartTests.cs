@@ -50,4 +50,29 @@ public sealed class ServerRestartTests
 
         Assert.Equal(["before", "after", "later"], stored.Select(e => e.EventId));
     }
+
+    [Fact]
+    public async Task After_a_restart_the_first_write_and_the_first_read_succeed_on_fresh_connections()
+    {
+        await using var server = await PostgresServer.StartDedicatedAsync();
+        await using var database = await TemporaryDatabase.CreateAsync(server);
+        await using var store = await database.OpenStoreAsync();
+
+        // Connections from before the restart: the writer's own, and pooled ones the reads used.
+        await store.AppendAsync([SampleEvents.Event("before", "s1")]);
+        await store.ReadStreamsAsync(["s1"], afterSequence: 0);
+        await store.ReadStreamStatsAsync(["s1"]);
+
+        await server.ShutDownAsync();
+        await server.StartAgainAsync();
+
+        // Nothing failed while the server was down, so only using the dead connections can reveal
+        // them; a producer must not be told 503 for a server that is up.
+        await store.AppendAsync([SampleEvents.Event("after", "s1")]).WaitAsync(Bound);
+        var stats = await store.ReadStreamStatsAsync(["s1"]).WaitAsync(Bound);
+        var stored = await store.ReadStreamsAsync(["s1"], afterSequence: 0).WaitAsync(Bound);
+
+        Assert.Equal(2, stats.Count);
+        Assert.Equal(["before", "after"], stored.Select(e => e.EventId));
+    }
 }
