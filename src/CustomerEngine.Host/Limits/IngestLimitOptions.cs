@@ -6,10 +6,10 @@ public sealed class IngestLimitOptions
     /// <summary>
     /// Event requests being worked on at once; past it a request is answered 429 at once rather
     /// than queued, so an overload cannot pile up memory. Each request holds at most 1,000 events.
-    /// A request admitted under overload waits behind the others in flight, so this bound is also
-    /// what an accepted request's latency grows to (decision 60).
+    /// The bound also absorbs the node's stalls below capacity; a lower one answers admitted
+    /// requests sooner under overload but refuses requests during a long pause (decision 60).
     /// </summary>
-    public int MaxInFlightRequests { get; set; } = 128;
+    public int MaxInFlightRequests { get; set; } = 256;
 
     /// <summary>Requests one API key (or signed-in person) may make per <see cref="Window"/>; 0 means no per-caller limit.</summary>
     public int PermitsPerCaller { get; set; }
