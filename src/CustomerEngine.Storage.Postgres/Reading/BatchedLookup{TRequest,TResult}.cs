@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using CustomerEngine.Storage.Postgres.Connections;
 using Npgsql;
 
 namespace CustomerEngine.Storage.Postgres.Reading;
@@ -91,12 +92,18 @@ internal abstract class BatchedLookup<TRequest, TResult> : IAsyncDisposable
         try
         {
             var requests = batch.ConvertAll(pending => pending.Request);
-            var results = requests.Select(Empty).ToArray();
-            await using (var command = _dataSource.CreateCommand(Sql))
+            TResult[] results;
+            try
             {
-                AddParameters(command.Parameters, requests);
-                await using var rows = await command.ExecuteReaderAsync().ConfigureAwait(false);
-                await ReadResultsAsync(rows, requests, results).ConfigureAwait(false);
+                results = await QueryAsync(requests).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (DroppedConnection.Recognise(failure))
+            {
+                // After a server restart the pool still holds the connections the server dropped.
+                // A read changes nothing, so it is asked again on a fresh connection rather than
+                // failing the first reads to reach a server that is up again.
+                _dataSource.Clear();
+                results = await QueryAsync(requests).ConfigureAwait(false);
             }
 
             for (var i = 0; i < batch.Count; i++)
@@ -112,6 +119,16 @@ internal abstract class BatchedLookup<TRequest, TResult> : IAsyncDisposable
                 pending.Completion.TrySetException(failure);
             }
         }
+    }
+
+    private async Task<TResult[]> QueryAsync(List<TRequest> requests)
+    {
+        var results = requests.Select(Empty).ToArray();
+        await using var command = _dataSource.CreateCommand(Sql);
+        AddParameters(command.Parameters, requests);
+        await using var rows = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        await ReadResultsAsync(rows, requests, results).ConfigureAwait(false);
+        return results;
     }
 
     private sealed class PendingLookup(TRequest request, CancellationToken cancellationToken)

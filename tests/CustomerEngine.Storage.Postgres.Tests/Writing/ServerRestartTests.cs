@@ -52,7 +52,7 @@ public sealed class ServerRestartTests
     }
 
     [Fact]
-    public async Task After_a_restart_the_first_write_and_the_first_read_succeed_on_fresh_connections()
+    public async Task After_a_restart_the_first_read_and_the_first_write_succeed_on_fresh_connections()
     {
         await using var server = await PostgresServer.StartDedicatedAsync();
         await using var database = await TemporaryDatabase.CreateAsync(server);
@@ -67,12 +67,13 @@ public sealed class ServerRestartTests
         await server.StartAgainAsync();
 
         // Nothing failed while the server was down, so only using the dead connections can reveal
-        // them; a producer must not be told 503 for a server that is up.
-        await store.AppendAsync([SampleEvents.Event("after", "s1")]).WaitAsync(Bound);
+        // them; a producer or a reader must not be told 503 by a server that is up. The read goes
+        // first: the writer's retry would otherwise have replaced the pool's connections already.
         var stats = await store.ReadStreamStatsAsync(["s1"]).WaitAsync(Bound);
+        await store.AppendAsync([SampleEvents.Event("after", "s1")]).WaitAsync(Bound);
         var stored = await store.ReadStreamsAsync(["s1"], afterSequence: 0).WaitAsync(Bound);
 
-        Assert.Equal(2, stats.Count);
+        Assert.Equal(1, stats.Count);
         Assert.Equal(["before", "after"], stored.Select(e => e.EventId));
     }
 }
