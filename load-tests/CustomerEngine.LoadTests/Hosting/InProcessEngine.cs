@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CustomerEngine.LoadTests.Hosting;
 
@@ -44,6 +45,10 @@ public sealed class InProcessEngine : IAsyncDisposable
 
         builder.AddCustomerEngine();
         builder.Services.AddSingleton<IHostLifetime, ToolOwnedLifetime>();
+
+        // The tool's folder has no wwwroot: the engine it hosts serves the API, not the dashboards,
+        // and the static-file middleware's warning about it would open every run's output.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.StaticFiles", LogLevel.Error);
         var app = builder.Build();
         app.MapCustomerEngine();
         await app.StartAsync();
