@@ -18,4 +18,22 @@ internal static class DroppedConnection
         NpgsqlException { InnerException: IOException } => true,
         _ => false,
     };
+
+    /// <summary>
+    /// Runs <paramref name="read"/>, and once more after emptying the pool when it met a dropped
+    /// connection: after a server restart the pool still holds every connection the server closed,
+    /// and a read, which changes nothing, may safely be asked again.
+    /// </summary>
+    public static async Task<T> ReadAgainOnceAsync<T>(NpgsqlDataSource dataSource, Func<Task<T>> read)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (Exception failure) when (Recognise(failure))
+        {
+            dataSource.Clear();
+            return await read().ConfigureAwait(false);
+        }
+    }
 }

@@ -75,12 +75,17 @@ internal sealed class PostgresCustomerIndex(PostgresDatabase database) : ICustom
             .Select(chunk => database.Writer.SubmitAsync(new UpdateTiersOperation(chunk, cancellationToken))));
     }
 
-    public async Task<CustomerPage> QueryAsync(CustomerQuery query, CancellationToken cancellationToken = default)
+    public Task<CustomerPage> QueryAsync(CustomerQuery query, CancellationToken cancellationToken = default)
     {
         CustomerIndexArguments.Require(query);
         cancellationToken.ThrowIfCancellationRequested();
 
         var filter = CustomerFilter.From(query.Stage, query.Tier, query.Segment, query.StoreId);
+        return DroppedConnection.ReadAgainOnceAsync(database.DataSource, () => QueryPageAsync(query, filter, cancellationToken));
+    }
+
+    private async Task<CustomerPage> QueryPageAsync(CustomerQuery query, CustomerFilter filter, CancellationToken cancellationToken)
+    {
         var limit = filter.Values.Length + 1;
         var count = new NpgsqlBatchCommand($"SELECT count(*) FROM customers {filter.WhereClause}");
         var page = new NpgsqlBatchCommand(string.Create(CultureInfo.InvariantCulture,
@@ -162,9 +167,14 @@ internal sealed class PostgresCustomerIndex(PostgresDatabase database) : ICustom
         }
     }
 
-    public async Task<CustomerCounts> CountCustomersAsync(CancellationToken cancellationToken = default)
+    public Task<CustomerCounts> CountCustomersAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        return DroppedConnection.ReadAgainOnceAsync(database.DataSource, () => CountAsync(cancellationToken));
+    }
+
+    private async Task<CustomerCounts> CountAsync(CancellationToken cancellationToken)
+    {
         await using var select = database.CreateReadCommand(CountsSql);
         var byStage = new Dictionary<string, long>(StringComparer.Ordinal);
         var byTier = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -92,19 +92,8 @@ internal abstract class BatchedLookup<TRequest, TResult> : IAsyncDisposable
         try
         {
             var requests = batch.ConvertAll(pending => pending.Request);
-            TResult[] results;
-            try
-            {
-                results = await QueryAsync(requests).ConfigureAwait(false);
-            }
-            catch (Exception failure) when (DroppedConnection.Recognise(failure))
-            {
-                // After a server restart the pool still holds the connections the server dropped.
-                // A read changes nothing, so it is asked again on a fresh connection rather than
-                // failing the first reads to reach a server that is up again.
-                _dataSource.Clear();
-                results = await QueryAsync(requests).ConfigureAwait(false);
-            }
+            // The first reads after a server restart are answered, not failed (DroppedConnection).
+            var results = await DroppedConnection.ReadAgainOnceAsync(_dataSource, () => QueryAsync(requests)).ConfigureAwait(false);
 
             for (var i = 0; i < batch.Count; i++)
             {

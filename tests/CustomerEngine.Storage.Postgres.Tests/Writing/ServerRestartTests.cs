@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using CustomerEngine.Storage.Conformance.Customers;
 using CustomerEngine.Storage.Conformance.Events;
+using CustomerEngine.Storage.Customers;
 using CustomerEngine.Storage.Postgres.Tests.Support;
 using Npgsql;
 
@@ -75,5 +77,26 @@ public sealed class ServerRestartTests
 
         Assert.Equal(1, stats.Count);
         Assert.Equal(["before", "after"], stored.Select(e => e.EventId));
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_first_customer_list_and_counts_are_served()
+    {
+        await using var server = await PostgresServer.StartDedicatedAsync();
+        await using var database = await TemporaryDatabase.CreateAsync(server);
+        await using var store = await database.OpenStoreAsync();
+        await store.UpsertAsync([SampleCustomers.Active("c1")]);
+        var everyone = new CustomerQuery(null, null, null, null, 1, 10);
+        await store.QueryAsync(everyone);
+        await store.CountCustomersAsync();
+
+        await server.ShutDownAsync();
+        await server.StartAgainAsync();
+
+        var page = await store.QueryAsync(everyone).WaitAsync(Bound);
+        var counts = await store.CountCustomersAsync().WaitAsync(Bound);
+
+        Assert.Equal(["c1"], page.Items.Select(c => c.CustomerId));
+        Assert.Equal(1, counts.Total);
     }
 }
