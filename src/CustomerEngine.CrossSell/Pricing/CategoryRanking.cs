@@ -18,10 +18,10 @@ internal sealed class CategoryRanking
             _places[skus[i].Sku] = i;
         }
 
-        // Tiers only rise along the ranking, so each boundary is the first SKU past it.
+        // Tiers only rise along the ranking, so each boundary is found walking on from the last.
+        var start = 0;
         for (var tier = 0; tier < _aboveTier.Length; tier++)
         {
-            var start = 0;
             while (start < skus.Length && (int)skus[start].Tier <= tier)
             {
                 start++;

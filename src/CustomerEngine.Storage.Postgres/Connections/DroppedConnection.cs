@@ -12,7 +12,7 @@ namespace CustomerEngine.Storage.Postgres.Connections;
 /// </summary>
 internal static class DroppedConnection
 {
-    public static bool Recognise(Exception failure) => failure switch
+    private static bool Recognise(Exception failure) => failure switch
     {
         PostgresException refusal => refusal.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown,
         NpgsqlException { InnerException: IOException } => true,
