@@ -11,4 +11,11 @@ public enum DeactivationReason
 
     /// <summary>The runtime is stopping; this is the last chance to flush state.</summary>
     RuntimeShutdown,
+
+    /// <summary>
+    /// A write of the activation's state met a newer stored version: another activation (on another
+    /// node, or one that outlived a failover) wrote meanwhile. The activation is dropped so that the
+    /// next call reads the stored state afresh; writing again from here would only conflict again.
+    /// </summary>
+    StateConflict,
 }

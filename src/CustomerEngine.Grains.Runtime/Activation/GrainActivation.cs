@@ -281,15 +281,15 @@ internal sealed class GrainActivation : IGrainContext
         }
 
         if (Volatile.Read(ref _deactivationRequested) != 0
-            && Interlocked.Exchange(ref _deactivationRequested, 0) != 0
+            && Interlocked.Exchange(ref _deactivationRequested, 0) is var requested and not 0
             && Volatile.Read(ref _state) == ActivationState.Active)
         {
             // Keep the turn and hand it to the deactivation, so queued calls cannot slip in first;
             // they find the activation deactivated and move to a fresh one. The thread pool keeps
             // OnDeactivateAsync from delaying the caller that just finished.
             ThreadPool.UnsafeQueueUserWorkItem(
-                static activation => _ = activation.DeactivateHoldingTurnAsync(DeactivationReason.RequestedByGrain, CancellationToken.None),
-                this,
+                static request => _ = request.Activation.DeactivateHoldingTurnAsync(request.Reason, CancellationToken.None),
+                (Activation: this, Reason: (DeactivationReason)(requested - 1)),
                 preferLocal: false);
             return;
         }
@@ -316,7 +316,10 @@ internal sealed class GrainActivation : IGrainContext
         ExitTurn(countsAsUse: false);
     }
 
-    public void RequestDeactivation() => Volatile.Write(ref _deactivationRequested, 1);
+    public void RequestDeactivation() => Interlocked.CompareExchange(ref _deactivationRequested, (int)DeactivationReason.RequestedByGrain + 1, 0);
+
+    /// <summary>A state write of this activation conflicted: it goes when the turn ends, whatever else was requested.</summary>
+    public void RequestDeactivationAfterConflict() => Volatile.Write(ref _deactivationRequested, (int)DeactivationReason.StateConflict + 1);
 
     /// <summary>
     /// Claims the turn of an activation that has been idle for at least <paramref name="ageTicks"/>.

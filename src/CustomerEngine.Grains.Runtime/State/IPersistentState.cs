@@ -27,10 +27,13 @@ public interface IPersistentState<TState> where TState : class, new()
     Task ReadStateAsync();
 
     /// <summary>Stores <see cref="State"/> if the stored version still equals <see cref="Version"/>, then advances <see cref="Version"/>.</summary>
-    /// <exception cref="Storage.GrainStateConflictException">The stored version differs; nothing was written.</exception>
+    /// <exception cref="Storage.GrainStateConflictException">
+    /// The stored version differs; nothing was written, and the activation is deactivated when its
+    /// turn ends (<see cref="DeactivationReason.StateConflict"/>) so the next call reads the stored state.
+    /// </exception>
     Task WriteStateAsync();
 
     /// <summary>Removes the stored state if the stored version still equals <see cref="Version"/> and resets <see cref="State"/> to a new instance.</summary>
-    /// <exception cref="Storage.GrainStateConflictException">The stored version differs; nothing was removed.</exception>
+    /// <exception cref="Storage.GrainStateConflictException">The stored version differs; nothing was removed, and the activation is deactivated as for a write.</exception>
     Task ClearStateAsync();
 }

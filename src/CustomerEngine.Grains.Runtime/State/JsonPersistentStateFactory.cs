@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CustomerEngine.Grains.Runtime.Activation;
 using CustomerEngine.Grains.Runtime.Storage;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +31,7 @@ internal sealed class JsonPersistentStateFactory : IPersistentStateFactory
         ArgumentException.ThrowIfNullOrEmpty(stateName);
         var id = new GrainStateId(context.InterfaceType.FullName ?? context.InterfaceType.Name, context.GrainKey, stateName);
         var typeInfo = (JsonTypeInfo<TState>)_serializerOptions.GetTypeInfo(typeof(TState));
-        var state = new PersistentState<TState>(id, _store, typeInfo);
+        var state = new PersistentState<TState>(id, _store, typeInfo, context as GrainActivation);
         context.RegisterActivationStep(state.ReadStateAsync);
         return state;
     }

@@ -1,11 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CustomerEngine.Grains.Runtime.Activation;
 using CustomerEngine.Grains.Runtime.Storage;
 
 namespace CustomerEngine.Grains.Runtime.State;
 
-/// <summary>JSON-serialized state kept in an <see cref="IGrainStateStore"/>. Used only inside the grain's turns, so it needs no locking.</summary>
-internal sealed class PersistentState<TState>(GrainStateId id, IGrainStateStore store, JsonTypeInfo<TState> typeInfo)
+/// <summary>
+/// JSON-serialized state kept in an <see cref="IGrainStateStore"/>. Used only inside the grain's turns,
+/// so it needs no locking. A conflicting write or clear also ends <paramref name="activation"/> after
+/// its turn: its copy of the state is behind the store's, and only a fresh read can catch up.
+/// </summary>
+internal sealed class PersistentState<TState>(GrainStateId id, IGrainStateStore store, JsonTypeInfo<TState> typeInfo, GrainActivation? activation = null)
     : IPersistentState<TState> where TState : class, new()
 {
     private TState _state = new();
@@ -41,13 +46,31 @@ internal sealed class PersistentState<TState>(GrainStateId id, IGrainStateStore 
     public async Task WriteStateAsync()
     {
         var data = JsonSerializer.SerializeToUtf8Bytes(_state, typeInfo);
-        Version = await store.WriteAsync(id, data, Version).ConfigureAwait(false);
+        try
+        {
+            Version = await store.WriteAsync(id, data, Version).ConfigureAwait(false);
+        }
+        catch (GrainStateConflictException)
+        {
+            activation?.RequestDeactivationAfterConflict();
+            throw;
+        }
+
         RecordExists = true;
     }
 
     public async Task ClearStateAsync()
     {
-        await store.ClearAsync(id, Version).ConfigureAwait(false);
+        try
+        {
+            await store.ClearAsync(id, Version).ConfigureAwait(false);
+        }
+        catch (GrainStateConflictException)
+        {
+            activation?.RequestDeactivationAfterConflict();
+            throw;
+        }
+
         _state = new TState();
         Version = 0;
         RecordExists = false;

@@ -134,7 +134,9 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (!_erased && (_appliedSinceSnapshot > 0 || _engagementChanged))
+        // After a conflict another activation has written a newer snapshot; the log holds everything
+        // this one applied, and the next activation folds it from there.
+        if (!_erased && reason != DeactivationReason.StateConflict && (_appliedSinceSnapshot > 0 || _engagementChanged))
         {
             await WriteSnapshotAsync();
         }

@@ -3,6 +3,7 @@ using CustomerEngine.Domain.Events;
 using CustomerEngine.Grains.CrossSell;
 using CustomerEngine.Grains.Customers;
 using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Grains.Runtime.Storage;
 using CustomerEngine.Storage.Events;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -136,6 +137,12 @@ public sealed class CustomerEventPipeline(
             {
                 await grains.GetGrain<ICustomerGrain>(owner).ApplyAsync(events);
             }
+        }
+        catch (GrainStateConflictException ex)
+        {
+            // Another node (or an activation that outlived a failover) wrote the customer meanwhile:
+            // expected when a customer moves between nodes, and repaired by the next activation.
+            logger.LogWarning(ex, "Customer {CustomerKey} was written by another activation; its next activation reads the store and replays {Count} durable events", streamKey, events.Count);
         }
         catch (Exception ex)
         {

@@ -160,7 +160,8 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_flushTimer is not null)
+        // After a conflict the stored presence is newer than this copy; the next activation reads it.
+        if (_flushTimer is not null && reason != DeactivationReason.StateConflict)
         {
             await FlushAsync();
         }

@@ -55,9 +55,10 @@ public sealed class PersistentStateTests
     }
 
     [Fact]
-    public async Task Stale_write_throws_conflict_and_keeps_stored_state_and_version()
+    public async Task Stale_write_throws_conflict_keeps_the_stored_state_and_ends_the_activation_so_the_next_call_reads_it()
     {
         await using var harness = GrainRuntimeHarness.Create();
+        var probe = harness.Lifecycle;
         var grain = harness.Grains.GetGrain<ICounterGrain>("k");
         await grain.IncrementAsync();
         await grain.SaveAsync();
@@ -73,11 +74,13 @@ public sealed class PersistentStateTests
         var stored = await harness.Store.ReadAsync(CounterStateId("k"));
         Assert.Equal("""{"count":100}""", Encoding.UTF8.GetString(stored!.Data));
         Assert.Equal(2, stored.Version);
-        Assert.Equal(1, await grain.GetVersionAsync());
+        Assert.Equal(DeactivationReason.StateConflict, await probe.WhenDeactivationFinishedAsync("k").WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(100, await grain.GetCountAsync());
+        Assert.Equal(2, await grain.GetVersionAsync());
     }
 
     [Fact]
-    public async Task Two_runtimes_over_one_store_cannot_both_write_from_the_same_version()
+    public async Task Two_runtimes_over_one_store_cannot_both_write_from_the_same_version_and_the_loser_catches_up()
     {
         var store = new InMemoryGrainStateStore();
         void ShareStore(IServiceCollection services) => services.AddSingleton(store).AddSingleton<IGrainStateStore>(store);
@@ -94,7 +97,13 @@ public sealed class PersistentStateTests
 
         var stored = await store.ReadAsync(CounterStateId("k"));
         Assert.Equal("""{"count":1}""", Encoding.UTF8.GetString(stored!.Data));
-        Assert.Equal(0, await inSecond.GetVersionAsync());
+
+        // The losing activation is gone; its successor starts from what the winner stored and can write.
+        Assert.Equal(DeactivationReason.StateConflict, await second.Lifecycle.WhenDeactivationFinishedAsync("k").WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(1, await inSecond.GetVersionAsync());
+        Assert.Equal(2, await inSecond.IncrementAsync());
+        await inSecond.SaveAsync();
+        Assert.Equal("""{"count":2}""", Encoding.UTF8.GetString((await store.ReadAsync(CounterStateId("k")))!.Data));
     }
 
     [Fact]

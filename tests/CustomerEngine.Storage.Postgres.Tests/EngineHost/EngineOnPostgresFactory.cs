@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerEngine.Storage.Postgres.Tests.EngineHost;
 
-/// <summary>The real host in Development, on PostgreSQL. Two factories over one database are a restart of the engine.</summary>
-public sealed class EngineOnPostgresFactory(string connectionString, string provider = "Postgres") : WebApplicationFactory<Program>
+/// <summary>The real host in Development, on PostgreSQL. Two factories over one database are a restart of the engine, or two nodes when both are alive.</summary>
+public sealed class EngineOnPostgresFactory(string connectionString, string provider = "Postgres", IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>
     /// Ranks the base now, as the engine does at start: a customer's RFM scores rank it among the
@@ -32,5 +32,9 @@ public sealed class EngineOnPostgresFactory(string connectionString, string prov
 
         // A nightly fit falling due would change the view between the two reads.
         builder.UseSetting("ValueModels:ScheduledFits", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

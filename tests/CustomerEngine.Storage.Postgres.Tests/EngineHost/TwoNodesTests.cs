@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CustomerEngine.Storage.Postgres.Tests.Support;
+
+namespace CustomerEngine.Storage.Postgres.Tests.EngineHost;
+
+/// <summary>Two engines alive at once over one PostgreSQL database, as two nodes behind a load balancer.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class TwoNodesTests
+{
+    // A snapshot after every event, so that each node's write meets the other's at once.
+    private static readonly Dictionary<string, string> SnapshotEveryEvent = new() { ["Customers:Grains:SnapshotEvery"] = "1" };
+
+    [Fact]
+    public async Task A_customer_moved_to_another_node_and_back_is_served_from_every_event_on_the_first()
+    {
+        await using var database = await TemporaryDatabase.CreateAsync();
+        await using var first = new EngineOnPostgresFactory(database.ConnectionString, settings: SnapshotEveryEvent);
+        await using var second = new EngineOnPostgresFactory(database.ConnectionString, settings: SnapshotEveryEvent);
+        var onFirst = first.CreateClient();
+        var onSecond = second.CreateClient();
+        var id = $"c-{Guid.NewGuid():N}";
+        var day = DateTimeOffset.UtcNow.AddDays(-3);
+
+        await PostAsync(onFirst, Event("customer.registered", id, day, new JsonObject { ["name"] = "Ada", ["kind"] = "individual" }), Purchase(id, day.AddHours(1), 10m));
+        Assert.Equal(1, await PurchasesAsync(onFirst, id));
+
+        // The load balancer fails the customer over to the second node, which reads what the first wrote.
+        await PostAsync(onSecond, Purchase(id, day.AddHours(2), 20m));
+        Assert.Equal(2, await PurchasesAsync(onSecond, id));
+
+        // ...and back. The first node's activation never saw the purchase the second took: its write
+        // conflicts, and the activation that serves the next read starts again from the store.
+        await PostAsync(onFirst, Purchase(id, day.AddHours(3), 30m));
+        var view = await ViewAsync(onFirst, id);
+
+        Assert.Equal(3, (int)view["stats"]!["purchases"]!);
+        Assert.Equal(60m, (decimal)view["stats"]!["spend"]!);
+    }
+
+    private static async Task PostAsync(HttpClient client, params JsonObject[] events)
+    {
+        var response = await client.PostAsJsonAsync("/api/events", new JsonArray([.. events]));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(events.Length, (int)body["accepted"]!);
+    }
+
+    private static async Task<int> PurchasesAsync(HttpClient client, string id) => (int)(await ViewAsync(client, id))["stats"]!["purchases"]!;
+
+    private static async Task<JsonObject> ViewAsync(HttpClient client, string id)
+    {
+        var response = await client.GetAsync($"/api/customers/{id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    private static JsonObject Purchase(string id, DateTimeOffset at, decimal total) => Event("purchase", id, at, new JsonObject
+    {
+        ["orderId"] = Guid.NewGuid().ToString("N"),
+        ["items"] = new JsonArray { new JsonObject { ["sku"] = "TENT-1", ["category"] = "tents", ["price"] = total, ["quantity"] = 1 } },
+        ["total"] = total,
+    });
+
+    private static JsonObject Event(string type, string customerId, DateTimeOffset at, JsonObject data) => new()
+    {
+        ["eventId"] = Guid.NewGuid().ToString("N"),
+        ["customerId"] = customerId,
+        ["type"] = type,
+        ["occurredAt"] = at.ToString("O"),
+        ["storeId"] = "S1",
+        ["channel"] = "store",
+        ["data"] = data,
+    };
+}
