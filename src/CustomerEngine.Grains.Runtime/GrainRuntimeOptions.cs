@@ -14,6 +14,13 @@ public sealed class GrainRuntimeOptions
     /// <summary>How often the reminder table is polled for due reminders. Default 1 second.</summary>
     public TimeSpan ReminderPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a claimed reminder is kept from other runtimes sharing the table while this one
+    /// delivers it; if this runtime dies meanwhile, the firing is delivered once the lease ends.
+    /// Longer than any reminder's handling should take. Default 5 minutes.
+    /// </summary>
+    public TimeSpan ReminderClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How persistent state is serialized to the <see cref="Storage.IGrainStateStore"/>. Default <see cref="JsonSerializerDefaults.Web"/>.</summary>
     public JsonSerializerOptions StateSerializerOptions { get; set; } = new(JsonSerializerDefaults.Web);
 }

@@ -105,6 +105,10 @@ public abstract class ComposedEngineStore : IEngineStore
         Reminders.ReadDueAsync(until, limit, cancellationToken);
 
     /// <inheritdoc />
+    public Task<bool> TryClaimAsync(ReminderEntry entry, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) =>
+        Reminders.TryClaimAsync(entry, leaseUntil, cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<ReminderEntry>> ReadForGrainAsync(string grainType, string key, CancellationToken cancellationToken = default) =>
         Reminders.ReadForGrainAsync(grainType, key, cancellationToken);
 

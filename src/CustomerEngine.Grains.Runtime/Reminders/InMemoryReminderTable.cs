@@ -44,6 +44,14 @@ public sealed class InMemoryReminderTable : IReminderTable
     }
 
     /// <inheritdoc />
+    public Task<bool> TryClaimAsync(ReminderEntry entry, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_entries.TryUpdate((entry.GrainType, entry.Key, entry.Name), entry with { DueAt = leaseUntil }, entry));
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<ReminderEntry>> ReadForGrainAsync(string grainType, string key, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -4,8 +4,9 @@ using CustomerEngine.Grains.Runtime.Telemetry;
 namespace CustomerEngine.Grains.Runtime.Reminders;
 
 /// <summary>
-/// Periodically reads due reminders, delivers each as a grain call and then moves it to its next
-/// period. A reminder still being delivered is not delivered again by later polls.
+/// Periodically reads due reminders, claims each, delivers it as a grain call and then moves it to its
+/// next period. A reminder still being delivered is not delivered again by later polls, and one claimed
+/// by another runtime over the same table (another node) is left to it.
 /// </summary>
 internal sealed class ReminderPoller(GrainRuntime runtime, IReminderTable table)
 {
@@ -77,6 +78,14 @@ internal sealed class ReminderPoller(GrainRuntime runtime, IReminderTable table)
                 return;
             }
 
+            // Whole milliseconds, so the lease reads back exactly from every table (SQLite keeps milliseconds).
+            var leaseUntil = runtime.Clock.GetUtcNow() + runtime.Options.ReminderClaimLease;
+            leaseUntil = DateTimeOffset.FromUnixTimeMilliseconds(leaseUntil.ToUnixTimeMilliseconds());
+            if (!await table.TryClaimAsync(entry, leaseUntil).ConfigureAwait(false))
+            {
+                return;
+            }
+
             try
             {
                 await grainType.FireReminderAsync(entry.Key, entry.Name, entry.DueAt).ConfigureAwait(false);
@@ -86,7 +95,7 @@ internal sealed class ReminderPoller(GrainRuntime runtime, IReminderTable table)
                 GrainRuntimeLog.ReminderDeliveryFailed(runtime.Logger, exception, entry.GrainType, entry.Name);
             }
 
-            await RescheduleAsync(entry).ConfigureAwait(false);
+            await RescheduleAsync(entry, entry with { DueAt = leaseUntil }).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -99,18 +108,12 @@ internal sealed class ReminderPoller(GrainRuntime runtime, IReminderTable table)
         }
     }
 
-    private async Task RescheduleAsync(ReminderEntry delivered)
+    private async Task RescheduleAsync(ReminderEntry delivered, ReminderEntry claimed)
     {
         // The grain may have unregistered or replaced the reminder while handling it; only a reminder
-        // that is still exactly the delivered one is moved on, otherwise the grain's change would be undone.
-        var current = await table.ReadForGrainAsync(delivered.GrainType, delivered.Key).ConfigureAwait(false);
-        if (!current.Contains(delivered))
-        {
-            return;
-        }
-
+        // that is still exactly as claimed is moved on, otherwise the grain's change would be undone.
         var next = NextDueAfter(delivered.DueAt, delivered.Period, runtime.Clock.GetUtcNow());
-        await table.UpsertAsync(delivered with { DueAt = next }).ConfigureAwait(false);
+        await table.TryClaimAsync(claimed, next).ConfigureAwait(false);
     }
 
     /// <summary>The first <c>dueAt + k * period</c> (k ≥ 1) strictly after <paramref name="now"/>: missed ticks are skipped, not replayed.</summary>

@@ -41,6 +41,13 @@ internal sealed class PostgresReminderTable(PostgresDatabase database) : IRemind
         return database.Writer.SubmitAsync(new RemoveReminderOperation(grainType, key, name, cancellationToken));
     }
 
+    public Task<bool> TryClaimAsync(ReminderEntry entry, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        cancellationToken.ThrowIfCancellationRequested();
+        return database.Writer.SubmitAsync(new ClaimReminderOperation(entry, leaseUntil, cancellationToken));
+    }
+
     public async Task<IReadOnlyList<ReminderEntry>> ReadDueAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);

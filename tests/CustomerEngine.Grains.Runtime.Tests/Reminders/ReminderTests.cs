@@ -63,6 +63,55 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task Two_runtimes_that_both_read_a_firing_as_due_deliver_it_once()
+    {
+        var table = new InMemoryReminderTable();
+        var bothRead = new ReadRendezvous(parties: 2);
+        var clock = new ManualTimeProvider();
+        void ShareTable(IServiceCollection services) => services.AddSingleton<IReminderTable>(new RendezvousReminderTable(table, bothRead));
+        await using var first = GrainRuntimeHarness.Create(services: ShareTable, clock: clock);
+        await using var second = GrainRuntimeHarness.Create(services: ShareTable, clock: clock);
+        await first.Grains.GetGrain<IReminderGrain>("k").ScheduleAsync("report", TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1));
+
+        for (var firing = 0; firing < 3; firing++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            await Task.WhenAll(PollOnceAsync(first), PollOnceAsync(second));
+            Assert.Equal(1, Drain(first) + Drain(second));
+        }
+    }
+
+    [Fact]
+    public async Task A_firing_claimed_by_a_runtime_that_died_is_delivered_once_its_lease_ends()
+    {
+        await using var harness = GrainRuntimeHarness.Create();
+        await harness.Grains.GetGrain<IReminderGrain>("k").ScheduleAsync("report", TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1));
+        harness.Clock.Advance(TimeSpan.FromSeconds(10));
+        var due = (await harness.Reminders.ReadDueAsync(harness.Clock.GetUtcNow(), 10)).Single();
+        var lease = harness.Runtime.Options.ReminderClaimLease;
+
+        // Claimed as another node would before delivering, and never moved on.
+        Assert.True(await harness.Reminders.TryClaimAsync(due, harness.Clock.GetUtcNow() + lease));
+        await PollOnceAsync(harness);
+        Assert.Equal(0, Drain(harness));
+
+        harness.Clock.Advance(lease);
+        await PollOnceAsync(harness);
+        Assert.Equal(1, Drain(harness));
+    }
+
+    private static int Drain(GrainRuntimeHarness harness)
+    {
+        var count = 0;
+        while (harness.Get<ReminderProbe>().Deliveries.Reader.TryRead(out _))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    [Fact]
     public async Task Unregistered_reminder_is_removed_from_the_table_and_not_delivered()
     {
         await using var harness = GrainRuntimeHarness.Create();

@@ -96,4 +96,32 @@ public abstract class ReminderTableConformance : EngineStoreConformanceBase
 
         Assert.Equal(["c-5", "c-4"], due.Select(r => r.Key));
     }
+
+    [Fact]
+    public async Task A_claim_moves_a_reminder_still_stored_as_read_and_refuses_one_that_changed()
+    {
+        var sweep = new ReminderEntry(Maintenance, "engine", "lifecycle-sweep", Origin, TimeSpan.FromMinutes(1));
+        await Store.UpsertAsync(sweep);
+        var read = (await ReminderTable.ReadDueAsync(Origin, 10)).Single();
+
+        Assert.True(await ReminderTable.TryClaimAsync(read, Origin.AddMinutes(5)));
+        Assert.False(await ReminderTable.TryClaimAsync(read, Origin.AddMinutes(6)));
+        Assert.False(await ReminderTable.TryClaimAsync(read with { Key = "elsewhere" }, Origin.AddMinutes(6)));
+
+        Assert.Equal([sweep with { DueAt = Origin.AddMinutes(5) }], await Store.ReadForGrainAsync(Maintenance, "engine"));
+        Assert.Empty(await ReminderTable.ReadDueAsync(Origin.AddMinutes(4), 10));
+    }
+
+    [Fact]
+    public async Task Of_many_concurrent_claims_on_one_firing_exactly_one_wins()
+    {
+        var sweep = new ReminderEntry(Maintenance, "engine", "lifecycle-sweep", Origin, TimeSpan.FromMinutes(1));
+        await Store.UpsertAsync(sweep);
+        var read = (await ReminderTable.ReadDueAsync(Origin, 10)).Single();
+
+        var claims = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => Task.Run(() => ReminderTable.TryClaimAsync(read, Origin.AddMinutes(i)))));
+
+        var winner = Assert.Single(claims.Select((won, i) => (won, i)), claim => claim.won);
+        Assert.Equal(Origin.AddMinutes(winner.i + 1), (await Store.ReadForGrainAsync(Maintenance, "engine")).Single().DueAt);
+    }
 }
