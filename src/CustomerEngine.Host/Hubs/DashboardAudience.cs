@@ -22,6 +22,23 @@ public sealed class DashboardAudience
     /// <summary>The groups with at least one connection, at the moment of the call.</summary>
     public IReadOnlyList<string> Watched => [.. _members.Keys];
 
+    /// <summary>
+    /// Raised when a group gains its first connection (<see langword="true"/>) or loses its last, while
+    /// the audience is locked, so that handlers see the changes in the order they happened. Handlers
+    /// must only queue.
+    /// </summary>
+    public event Action<string, bool>? WatchChanged;
+
+    /// <summary>Runs <paramref name="use"/> with the watched groups while no group can change, so that nothing it publishes overtakes a change.</summary>
+    public void WithWatched(Action<IReadOnlyList<string>> use)
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        lock (_gate)
+        {
+            use([.. _members.Keys]);
+        }
+    }
+
     /// <summary>Records <paramref name="connectionId"/> in <paramref name="group"/>; call before adding it to the SignalR group.</summary>
     public void Joined(string connectionId, string group)
     {
@@ -35,7 +52,12 @@ public sealed class DashboardAudience
 
             if (groups.Add(group))
             {
-                _members[group] = _members.GetValueOrDefault(group) + 1;
+                var members = _members.GetValueOrDefault(group) + 1;
+                _members[group] = members;
+                if (members == 1)
+                {
+                    WatchChanged?.Invoke(group, true);
+                }
             }
         }
     }
@@ -78,6 +100,7 @@ public sealed class DashboardAudience
         if (left == 0)
         {
             _members.TryRemove(group, out _);
+            WatchChanged?.Invoke(group, false);
         }
         else
         {

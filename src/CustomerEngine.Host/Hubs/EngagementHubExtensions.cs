@@ -1,5 +1,6 @@
 using CustomerEngine.Grains.Engagement;
 using CustomerEngine.Host.Security;
+using CustomerEngine.Storage.Notifications;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CustomerEngine.Host.Hubs;
@@ -9,8 +10,9 @@ public static class EngagementHubExtensions
 {
     /// <summary>
     /// Adds SignalR and makes <see cref="SignalREngagementPublisher"/> the engine's
-    /// <see cref="IEngagementPublisher"/> (replacing the silent one whichever is registered first).
-    /// Options bind from <c>Engagement:Push</c>.
+    /// <see cref="IEngagementPublisher"/> (replacing the silent one whichever is registered first),
+    /// relaying to dashboards on other nodes when the store registered shared
+    /// <see cref="INodeNotifications"/>. Options bind from <c>Engagement:Push</c>.
     /// </summary>
     public static IServiceCollection AddEngagementHub(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,6 +20,11 @@ public static class EngagementHubExtensions
         services.Configure<EngagementPushOptions>(configuration.GetSection("Engagement:Push"));
         services.AddSingleton<EngagementPushInstruments>();
         services.AddSingleton<DashboardAudience>();
+
+        // A store other nodes can share (PostgreSQL) registers its own notifications first.
+        services.TryAddSingleton<INodeNotifications, SingleNodeNotifications>();
+        services.AddSingleton<RemoteAudience>();
+        services.AddHostedService(sp => sp.GetRequiredService<RemoteAudience>());
         services.AddSingleton<SignalREngagementPublisher>();
         services.Replace(ServiceDescriptor.Singleton<IEngagementPublisher>(sp => sp.GetRequiredService<SignalREngagementPublisher>()));
         services.AddHostedService(sp => sp.GetRequiredService<SignalREngagementPublisher>());

@@ -19,6 +19,7 @@ public sealed class EngagementPushInstruments
     private readonly Counter<long> _sent;
     private readonly Counter<long> _coalesced;
     private readonly Counter<long> _dropped;
+    private readonly Counter<long> _relayed;
     private readonly Histogram<double> _delay;
     private readonly Counter<long> _suggestionsPushed;
     private readonly string[] _spanNames;
@@ -31,6 +32,7 @@ public sealed class EngagementPushInstruments
         _sent = meter.CreateCounter<long>("engagement.push.sent", "{message}", "Messages sent to dashboard groups, by message.");
         _coalesced = meter.CreateCounter<long>("engagement.push.coalesced", "{message}", "Pushes replaced by a later one for the same customer before they were sent.");
         _dropped = meter.CreateCounter<long>("engagement.push.dropped", "{message}", "Pushes dropped because the queue was full.");
+        _relayed = meter.CreateCounter<long>("engagement.push.relayed", "{message}", "Pushes relayed to dashboards on other nodes sharing the store, by message.");
         _delay = meter.CreateHistogram<double>(
             "engagement.push.delay",
             "s",
@@ -93,4 +95,7 @@ public sealed class EngagementPushInstruments
 
     /// <summary>A push was dropped.</summary>
     public void Dropped(EngagementMessage message) => _dropped.Add(1, _tags[(int)message]);
+
+    /// <summary>Counts a push relayed to other nodes.</summary>
+    public void Relayed(EngagementMessage message) => _relayed.Add(1, _tags[(int)message]);
 }

@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Threading.Channels;
 using CustomerEngine.Domain.Views;
 using CustomerEngine.Engagement.Suggestions;
 using CustomerEngine.Grains.Engagement;
+using CustomerEngine.Storage.Notifications;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +18,9 @@ namespace CustomerEngine.Host.Hubs;
 /// customer gets at most one <c>SuggestionsUpdated</c> and one <c>CustomerUpdated</c> (the latest,
 /// sent where its latest change stood in the queue), while arrivals and departures all go out in
 /// the order they happened. A change no connected dashboard would receive is dropped at once
-/// (<see cref="DashboardAudience"/>).
+/// (<see cref="DashboardAudience"/>). A change that dashboards on another node sharing the store
+/// watch (<see cref="RemoteAudience"/>) is relayed there through <see cref="INodeNotifications"/>,
+/// and what other nodes relay here is queued like a local change.
 /// </summary>
 public sealed partial class SignalREngagementPublisher : BackgroundService, IEngagementPublisher
 {
@@ -33,7 +37,14 @@ public sealed partial class SignalREngagementPublisher : BackgroundService, IEng
     private List<PendingPush?> _queue = [];
     private List<PendingPush?> _spare = [];
     private readonly Dictionary<(EngagementMessage, string), int> _latestIndex = [];
+    private readonly INodeNotifications _nodes;
+    private readonly RemoteAudience _remote;
     private long _lastFlushAt;
+
+    /// <summary>The topic pushes are relayed to other nodes on.</summary>
+    public const string RelayTopic = "dashboards.push";
+
+    private static readonly JsonSerializerOptions RelayJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>Created by the container.</summary>
     public SignalREngagementPublisher(
@@ -41,48 +52,69 @@ public sealed partial class SignalREngagementPublisher : BackgroundService, IEng
         EngagementPushInstruments instruments,
         IOptions<EngagementPushOptions> options,
         ILogger<SignalREngagementPublisher> logger,
-        DashboardAudience audience)
+        DashboardAudience audience,
+        INodeNotifications nodes,
+        RemoteAudience remote)
     {
         _hub = hub;
         _audience = audience;
         _instruments = instruments;
         _options = options.Value;
         _logger = logger;
-    }
-
-    /// <inheritdoc />
-    public void CustomerArrived(string storeId, CustomerSummary summary)
-    {
-        if (_audience.Watches(EngagementGroups.Store(storeId)))
+        _nodes = nodes;
+        _remote = remote;
+        if (nodes.IsShared)
         {
-            Enqueue(new PendingPush(EngagementMessage.CustomerArrived, summary.CustomerId, storeId, summary, null, Stopwatch.GetTimestamp()) { Origin = CurrentOrigin() }, coalesce: false);
+            nodes.Subscribe(RelayTopic, ReceiveRelayed);
         }
     }
 
     /// <inheritdoc />
-    public void CustomerLeft(string storeId, string customerId)
+    public void CustomerArrived(string storeId, CustomerSummary summary) =>
+        Publish(new RelayedPush(EngagementMessage.CustomerArrived, summary.CustomerId, storeId, summary, null), relay: true);
+
+    /// <inheritdoc />
+    public void CustomerLeft(string storeId, string customerId) =>
+        Publish(new RelayedPush(EngagementMessage.CustomerLeft, customerId, storeId, null, null), relay: true);
+
+    /// <inheritdoc />
+    public void CustomerUpdated(string? presentInStoreId, CustomerSummary summary) =>
+        Publish(new RelayedPush(EngagementMessage.CustomerUpdated, summary.CustomerId, presentInStoreId, summary, null), relay: true);
+
+    /// <inheritdoc />
+    public void SuggestionsUpdated(string customerId, string? presentInStoreId, IReadOnlyList<Suggestion> suggestions) =>
+        Publish(new RelayedPush(EngagementMessage.SuggestionsUpdated, customerId, presentInStoreId, null, suggestions), relay: true);
+
+    // Arrivals and departures go to the store's dashboards; updates also to the customer's watchers.
+    private void Publish(RelayedPush push, bool relay)
     {
-        if (_audience.Watches(EngagementGroups.Store(storeId)))
+        var storeGroup = push.StoreId is { } storeId ? EngagementGroups.Store(storeId) : null;
+        var customerGroup = push.Message is EngagementMessage.CustomerUpdated or EngagementMessage.SuggestionsUpdated ? EngagementGroups.Customer(push.CustomerId) : null;
+        if ((storeGroup is not null && _audience.Watches(storeGroup)) || (customerGroup is not null && _audience.Watches(customerGroup)))
         {
-            Enqueue(new PendingPush(EngagementMessage.CustomerLeft, customerId, storeId, null, null, Stopwatch.GetTimestamp()) { Origin = CurrentOrigin() }, coalesce: false);
+            var coalesce = customerGroup is not null;
+            Enqueue(new PendingPush(push.Message, push.CustomerId, push.StoreId, push.Summary, push.Suggestions, Stopwatch.GetTimestamp()) { Origin = relay ? CurrentOrigin() : default }, coalesce);
+        }
+
+        if (relay && ((storeGroup is not null && _remote.Watches(storeGroup)) || (customerGroup is not null && _remote.Watches(customerGroup))))
+        {
+            _nodes.Publish(RelayTopic, JsonSerializer.Serialize(push, RelayJson));
+            _instruments.Relayed(push.Message);
         }
     }
 
-    /// <inheritdoc />
-    public void CustomerUpdated(string? presentInStoreId, CustomerSummary summary)
+    private void ReceiveRelayed(NodeMessage message)
     {
-        if (IsWatched(presentInStoreId, summary.CustomerId))
+        try
         {
-            Enqueue(new PendingPush(EngagementMessage.CustomerUpdated, summary.CustomerId, presentInStoreId, summary, null, Stopwatch.GetTimestamp()) { Origin = CurrentOrigin() }, coalesce: true);
+            if (JsonSerializer.Deserialize<RelayedPush>(message.Payload, RelayJson) is { } push)
+            {
+                Publish(push, relay: false);
+            }
         }
-    }
-
-    /// <inheritdoc />
-    public void SuggestionsUpdated(string customerId, string? presentInStoreId, IReadOnlyList<Suggestion> suggestions)
-    {
-        if (IsWatched(presentInStoreId, customerId))
+        catch (JsonException exception)
         {
-            Enqueue(new PendingPush(EngagementMessage.SuggestionsUpdated, customerId, presentInStoreId, null, suggestions, Stopwatch.GetTimestamp()) { Origin = CurrentOrigin() }, coalesce: true);
+            LogRelayUnreadable(exception);
         }
     }
 
@@ -221,13 +253,13 @@ public sealed partial class SignalREngagementPublisher : BackgroundService, IEng
     // flush runs later on the publisher's own loop, outside any request.
     private static ActivityContext CurrentOrigin() => Activity.Current?.Context ?? default;
 
-    private bool IsWatched(string? storeId, string customerId) =>
-        (storeId is not null && _audience.Watches(EngagementGroups.Store(storeId))) || _audience.Watches(EngagementGroups.Customer(customerId));
-
     // A connection in both groups gets the message once: the lifetime manager sends to the union.
     private IEngagementClient StoreAndWatchers(PendingPush push) => push.StoreId is { } storeId
         ? _hub.Clients.Groups(EngagementGroups.Store(storeId), EngagementGroups.Customer(push.CustomerId))
         : _hub.Clients.Group(EngagementGroups.Customer(push.CustomerId));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A push relayed by another node could not be read; it is dropped")]
+    private partial void LogRelayUnreadable(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing {Message} to dashboards failed")]
     private partial void LogSendFailed(Exception exception, EngagementMessage message);

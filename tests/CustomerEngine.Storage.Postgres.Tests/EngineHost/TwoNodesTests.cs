@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CustomerEngine.Host.Hubs;
+using CustomerEngine.HubClient;
 using CustomerEngine.Storage.Postgres.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerEngine.Storage.Postgres.Tests.EngineHost;
 
@@ -37,6 +40,65 @@ public sealed class TwoNodesTests
 
         Assert.Equal(3, (int)view["stats"]!["purchases"]!);
         Assert.Equal(60m, (decimal)view["stats"]!["spend"]!);
+    }
+
+    [Fact]
+    public async Task A_dashboard_on_one_node_sees_customers_arrive_get_suggestions_and_leave_on_the_other()
+    {
+        await using var database = await TemporaryDatabase.CreateAsync();
+        await using var second = new EngineOnPostgresFactory(database.ConnectionString);
+        var onSecond = second.CreateClient();
+        var secondHears = second.Services.GetRequiredService<RemoteAudience>();
+        var store = $"S-{Guid.NewGuid():N}";
+        var id = $"c-{Guid.NewGuid():N}";
+        var now = DateTimeOffset.UtcNow;
+
+        await using (var first = new EngineOnPostgresFactory(database.ConnectionString))
+        {
+            await using var dashboard = await ConnectDashboardAsync(first);
+            await dashboard.InvokeAsync("JoinStore", store);
+            await UntilAsync(() => secondHears.Watches(EngagementGroups.Store(store)), "the second node hears that the first's dashboard watches the store");
+
+            await PostAsync(onSecond, Event("customer.registered", id, now.AddMinutes(-2), new JsonObject { ["name"] = "Grace", ["kind"] = "individual" }), InStore(Event("store.entered", id, now.AddMinutes(-1), []), store));
+
+            var arrived = await dashboard.WaitForAsync("CustomerArrived", a => a[0].GetProperty("customerId").GetString() == id, Patience);
+            Assert.Equal("Grace", arrived[0].GetProperty("name").GetString());
+
+            // A complaint at the counter: the service-recovery suggestion reaches the dashboard too.
+            await PostAsync(onSecond, InStore(Event("complaint.opened", id, now, new JsonObject { ["complaintId"] = "k-1", ["topic"] = "broken zip" }), store));
+            await dashboard.WaitForAsync("SuggestionsUpdated", a => a[0].GetString() == id && a[1].GetArrayLength() > 0, Patience);
+
+            await PostAsync(onSecond, InStore(Event("store.left", id, now.AddMinutes(5), []), store));
+            await dashboard.WaitForAsync("CustomerLeft", a => a[0].GetString() == id, Patience);
+        }
+
+        // The first node said goodbye as it stopped: nothing is relayed to it any more.
+        await UntilAsync(() => !secondHears.Watches(EngagementGroups.Store(store)), "the second node forgets the stopped node's dashboards");
+    }
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private static async Task<JsonHubClient> ConnectDashboardAsync(EngineOnPostgresFactory node)
+    {
+        var sockets = node.Server.CreateWebSocketClient();
+        sockets.ConfigureRequest = request => request.Headers["X-Api-Key"] = "demo-admin-key";
+        return await JsonHubClient.ConnectAsync(await sockets.ConnectAsync(new Uri("ws://localhost/hubs/engagement"), CancellationToken.None));
+    }
+
+    private static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}.");
+            await Task.Delay(20);
+        }
+    }
+
+    private static JsonObject InStore(JsonObject e, string store)
+    {
+        e["storeId"] = store;
+        return e;
     }
 
     private static async Task PostAsync(HttpClient client, params JsonObject[] events)

@@ -1,0 +1,300 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text;
+using System.Threading.Channels;
+using CustomerEngine.Storage.Notifications;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CustomerEngine.Storage.Postgres.Notifications;
+
+/// <summary>
+/// <see cref="INodeNotifications"/> over PostgreSQL's <c>LISTEN</c>/<c>NOTIFY</c> on one channel. One
+/// connection listens for as long as the node runs (reconnecting after an outage); published messages
+/// queue in memory and leave in batches on a second connection, in the order they were published. A
+/// message too long for a notification is stored in <c>node_message_bodies</c> and sent by id.
+/// </summary>
+internal sealed partial class PostgresNodeNotifications : BackgroundService, INodeNotifications
+{
+    /// <summary>The one channel every node listens on; topics travel inside the payload.</summary>
+    public const string Channel = "customer_engine_nodes";
+
+    // PostgreSQL refuses payloads of 8000 bytes or more.
+    private const int MaxPayloadBytes = 7_900;
+    private const char Separator = '\u001f';
+    private const int MaxQueued = 100_000;
+    private const int MaxBatch = 256;
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan IdleCheck = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan BodyLifetime = TimeSpan.FromMinutes(5);
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly ILogger<PostgresNodeNotifications> _logger;
+    private readonly Channel<(string Topic, string Payload)> _outbox =
+        System.Threading.Channels.Channel.CreateBounded<(string, string)>(new BoundedChannelOptions(MaxQueued) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+
+    private readonly ConcurrentDictionary<string, ImmutableArray<Action<NodeMessage>>> _handlers = new(StringComparer.Ordinal);
+    private readonly Lock _subscribing = new();
+
+    public PostgresNodeNotifications(PostgresStoreOptions options, ILogger<PostgresNodeNotifications> logger)
+    {
+        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.ConnectionString) { ApplicationName = "customer-engine-nodes" });
+        _logger = logger;
+    }
+
+    public bool IsShared => true;
+
+    public string NodeId { get; } = Guid.NewGuid().ToString("N");
+
+    public event Action? Connected;
+
+    public void Publish(string topic, string payload)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(topic);
+        ArgumentNullException.ThrowIfNull(payload);
+        if (!_outbox.Writer.TryWrite((topic, payload)))
+        {
+            LogOutboxFull(topic);
+        }
+    }
+
+    public IDisposable Subscribe(string topic, Action<NodeMessage> handler)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(topic);
+        ArgumentNullException.ThrowIfNull(handler);
+        lock (_subscribing)
+        {
+            _handlers[topic] = _handlers.GetValueOrDefault(topic, []).Add(handler);
+        }
+
+        return new Subscription(this, topic, handler);
+    }
+
+    private Task _sending = Task.CompletedTask;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _sending = SendAsync(stoppingToken);
+        return Task.WhenAll(ListenAsync(stoppingToken), _sending);
+    }
+
+    /// <summary>Sends what is queued (a node's farewell among it) before it stops listening.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _outbox.Writer.TryComplete();
+        try
+        {
+            await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _dataSource.Dispose();
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(stoppingToken).ConfigureAwait(false);
+                connection.Notification += (_, notification) => Receive(notification.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken).ConfigureAwait(false);
+                }
+
+                Connected?.Invoke();
+                while (true)
+                {
+                    // A quiet channel is checked now and then, so a dropped connection is noticed
+                    // before the next message would have been lost on it.
+                    if (!await connection.WaitAsync(IdleCheck, stoppingToken).ConfigureAwait(false))
+                    {
+                        await using var ping = new NpgsqlCommand("SELECT 1", connection);
+                        await ping.ExecuteScalarAsync(stoppingToken).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogListenFailed(exception);
+                await DelayAsync(stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private void Receive(string notification)
+    {
+        var parts = notification.Split(Separator, 3);
+        if (parts.Length != 3 || parts[0] == NodeId)
+        {
+            return;
+        }
+
+        if (parts[2].StartsWith('@') && long.TryParse(parts[2].AsSpan(1), out var bodyId))
+        {
+            _ = ReceiveStoredAsync(parts[0], parts[1], bodyId);
+            return;
+        }
+
+        Dispatch(new NodeMessage(parts[0], parts[1], parts[2]));
+    }
+
+    private async Task ReceiveStoredAsync(string sender, string topic, long bodyId)
+    {
+        try
+        {
+            await using var read = _dataSource.CreateCommand("SELECT body FROM node_message_bodies WHERE id = $1");
+            read.Parameters.Add(new NpgsqlParameter<long> { TypedValue = bodyId });
+            if (await read.ExecuteScalarAsync().ConfigureAwait(false) is string body)
+            {
+                Dispatch(new NodeMessage(sender, topic, body));
+            }
+        }
+        catch (Exception exception)
+        {
+            LogStoredBodyFailed(exception, topic);
+        }
+    }
+
+    private void Dispatch(NodeMessage message)
+    {
+        foreach (var handler in _handlers.GetValueOrDefault(message.Topic, []))
+        {
+            try
+            {
+                handler(message);
+            }
+            catch (Exception exception)
+            {
+                LogHandlerFailed(exception, message.Topic);
+            }
+        }
+    }
+
+    private async Task SendAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<(string Topic, string Payload)>(MaxBatch);
+        var lastCleanup = DateTimeOffset.UtcNow;
+        try
+        {
+            while (await _outbox.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                while (batch.Count < MaxBatch && _outbox.Reader.TryRead(out var message))
+                {
+                    batch.Add(message);
+                }
+
+                try
+                {
+                    await SendBatchAsync(batch, stoppingToken).ConfigureAwait(false);
+                    if (DateTimeOffset.UtcNow - lastCleanup > BodyLifetime)
+                    {
+                        lastCleanup = DateTimeOffset.UtcNow;
+                        await using var cleanup = _dataSource.CreateCommand("DELETE FROM node_message_bodies WHERE created_at < now() - $1");
+                        cleanup.Parameters.Add(new NpgsqlParameter<TimeSpan> { TypedValue = BodyLifetime });
+                        await cleanup.ExecuteNonQueryAsync(stoppingToken).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // Best effort: the batch is lost, as it would be for a node that was not listening.
+                    LogSendFailed(exception, batch.Count);
+                    await DelayAsync(stoppingToken).ConfigureAwait(false);
+                }
+
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task SendBatchAsync(List<(string Topic, string Payload)> messages, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var (topic, payload) in messages)
+        {
+            var header = string.Concat(NodeId, Separator.ToString(), topic, Separator.ToString());
+            var inline = header + payload;
+            var command = Encoding.UTF8.GetByteCount(inline) <= MaxPayloadBytes
+                ? new NpgsqlBatchCommand("SELECT pg_notify($1, $2)") { Parameters = { new NpgsqlParameter<string> { TypedValue = Channel }, new NpgsqlParameter<string> { TypedValue = inline } } }
+                : new NpgsqlBatchCommand("WITH stored AS (INSERT INTO node_message_bodies (body) VALUES ($3) RETURNING id) SELECT pg_notify($1, $2 || '@' || stored.id) FROM stored")
+                {
+                    Parameters =
+                    {
+                        new NpgsqlParameter<string> { TypedValue = Channel },
+                        new NpgsqlParameter<string> { TypedValue = header },
+                        new NpgsqlParameter<string> { TypedValue = payload },
+                    },
+                };
+            batch.BatchCommands.Add(command);
+        }
+
+        // One implicit transaction: the notifications are delivered together, in order, at its commit.
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task DelayAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(RetryDelay, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void Unsubscribe(string topic, Action<NodeMessage> handler)
+    {
+        lock (_subscribing)
+        {
+            _handlers[topic] = _handlers.GetValueOrDefault(topic, []).Remove(handler);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for other nodes' messages failed; trying again in a second")]
+    private partial void LogListenFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Count} messages to other nodes failed; they are dropped")]
+    private partial void LogSendFailed(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading a long message on {Topic} from another node failed")]
+    private partial void LogStoredBodyFailed(Exception exception, string topic);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A handler of {Topic} messages from other nodes failed")]
+    private partial void LogHandlerFailed(Exception exception, string topic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Too many messages for other nodes are queued; a {Topic} message is dropped")]
+    private partial void LogOutboxFull(string topic);
+
+    private sealed class Subscription(PostgresNodeNotifications owner, string topic, Action<NodeMessage> handler) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                owner.Unsubscribe(topic, handler);
+            }
+        }
+    }
+}
