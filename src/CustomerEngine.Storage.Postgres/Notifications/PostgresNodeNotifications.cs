@@ -34,6 +34,10 @@ internal sealed partial class PostgresNodeNotifications : BackgroundService, INo
     private readonly Channel<(string Topic, string Payload)> _outbox =
         System.Threading.Channels.Channel.CreateBounded<(string, string)>(new BoundedChannelOptions(MaxQueued) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
 
+    // Notifications are handed over in arrival order by one loop, so a stored body being fetched
+    // holds back the messages behind it rather than letting them overtake it.
+    private readonly Channel<string> _inbox = System.Threading.Channels.Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
     private readonly ConcurrentDictionary<string, ImmutableArray<Action<NodeMessage>>> _handlers = new(StringComparer.Ordinal);
     private readonly Lock _subscribing = new();
 
@@ -76,7 +80,7 @@ internal sealed partial class PostgresNodeNotifications : BackgroundService, INo
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _sending = SendAsync(stoppingToken);
-        return Task.WhenAll(ListenAsync(stoppingToken), _sending);
+        return Task.WhenAll(ListenAsync(stoppingToken), ReceiveAsync(stoppingToken), _sending);
     }
 
     /// <summary>Sends what is queued (a node's farewell among it) before it stops listening.</summary>
@@ -107,7 +111,7 @@ internal sealed partial class PostgresNodeNotifications : BackgroundService, INo
             try
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(stoppingToken).ConfigureAwait(false);
-                connection.Notification += (_, notification) => Receive(notification.Payload);
+                connection.Notification += (_, notification) => _inbox.Writer.TryWrite(notification.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken).ConfigureAwait(false);
@@ -137,37 +141,44 @@ internal sealed partial class PostgresNodeNotifications : BackgroundService, INo
         }
     }
 
-    private void Receive(string notification)
+    private async Task ReceiveAsync(CancellationToken stoppingToken)
     {
-        var parts = notification.Split(Separator, 3);
-        if (parts.Length != 3 || parts[0] == NodeId)
+        try
         {
-            return;
-        }
+            await foreach (var notification in _inbox.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                var parts = notification.Split(Separator, 3);
+                if (parts.Length != 3 || parts[0] == NodeId)
+                {
+                    continue;
+                }
 
-        if (parts[2].StartsWith('@') && long.TryParse(parts[2].AsSpan(1), out var bodyId))
+                var payload = parts[2].StartsWith('@') && long.TryParse(parts[2].AsSpan(1), out var bodyId)
+                    ? await ReadStoredBodyAsync(parts[1], bodyId, stoppingToken).ConfigureAwait(false)
+                    : parts[2];
+                if (payload is not null)
+                {
+                    Dispatch(new NodeMessage(parts[0], parts[1], payload));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            _ = ReceiveStoredAsync(parts[0], parts[1], bodyId);
-            return;
         }
-
-        Dispatch(new NodeMessage(parts[0], parts[1], parts[2]));
     }
 
-    private async Task ReceiveStoredAsync(string sender, string topic, long bodyId)
+    private async Task<string?> ReadStoredBodyAsync(string topic, long bodyId, CancellationToken stoppingToken)
     {
         try
         {
             await using var read = _dataSource.CreateCommand("SELECT body FROM node_message_bodies WHERE id = $1");
             read.Parameters.Add(new NpgsqlParameter<long> { TypedValue = bodyId });
-            if (await read.ExecuteScalarAsync().ConfigureAwait(false) is string body)
-            {
-                Dispatch(new NodeMessage(sender, topic, body));
-            }
+            return await read.ExecuteScalarAsync(stoppingToken).ConfigureAwait(false) as string;
         }
-        catch (Exception exception)
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             LogStoredBodyFailed(exception, topic);
+            return null;
         }
     }
 

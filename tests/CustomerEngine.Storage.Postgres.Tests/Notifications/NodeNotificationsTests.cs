@@ -1,0 +1,112 @@
+using System.Threading.Channels;
+using CustomerEngine.Storage.Notifications;
+using CustomerEngine.Storage.Postgres.Notifications;
+using CustomerEngine.Storage.Postgres.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CustomerEngine.Storage.Postgres.Tests.Notifications;
+
+/// <summary>Messages between nodes sharing one database, through LISTEN/NOTIFY.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class NodeNotificationsTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private TemporaryDatabase _database = null!;
+    private readonly List<PostgresNodeNotifications> _nodes = [];
+
+    public async Task InitializeAsync()
+    {
+        _database = await TemporaryDatabase.CreateAsync();
+
+        // The migrations create the table long messages are stored in.
+        await (await _database.OpenStoreAsync()).DisposeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in _nodes)
+        {
+            await node.StopAsync(CancellationToken.None);
+            node.Dispose();
+        }
+
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Another_node_hears_every_message_in_publishing_order_long_ones_included_and_the_sender_hears_none()
+    {
+        var (sender, sent) = await StartNodeAsync("pushes");
+        var (receiver, received) = await StartNodeAsync("pushes");
+        var published = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            // Every seventh is far over NOTIFY's 8,000 bytes and travels through the bodies table.
+            var payload = i % 7 == 3 ? $"{i}:" + new string('é', 6_000) : $"{i}:short";
+            published.Add(payload);
+            sender.Publish("pushes", payload);
+        }
+
+        var heard = new List<NodeMessage>();
+        while (heard.Count < published.Count)
+        {
+            heard.Add(await received.ReadAsync().AsTask().WaitAsync(Patience));
+        }
+
+        Assert.Equal(published, heard.Select(m => m.Payload));
+        Assert.All(heard, m => Assert.Equal(sender.NodeId, m.SenderNodeId));
+        receiver.Publish("pushes", "back");
+        Assert.Equal("back", (await sent.ReadAsync().AsTask().WaitAsync(Patience)).Payload);
+        Assert.False(received.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task A_subscriber_hears_only_its_topic_and_nothing_once_unsubscribed()
+    {
+        var (sender, _) = await StartNodeAsync("other");
+        var receiver = Start();
+        var audience = Channel.CreateUnbounded<NodeMessage>();
+        var pushes = Channel.CreateUnbounded<NodeMessage>();
+        var subscription = receiver.Subscribe("audience", m => audience.Writer.TryWrite(m));
+        receiver.Subscribe("pushes", m => pushes.Writer.TryWrite(m));
+        await ConnectedAsync(receiver);
+
+        sender.Publish("pushes", "not for the audience");
+        sender.Publish("audience", "+\nstore:S1");
+        Assert.Equal("+\nstore:S1", (await audience.Reader.ReadAsync().AsTask().WaitAsync(Patience)).Payload);
+
+        subscription.Dispose();
+        sender.Publish("audience", "-\nstore:S1");
+        sender.Publish("pushes", "marker");
+
+        // Published after the second audience message, so heard after it was (or was not) handed over.
+        Assert.Equal("not for the audience", (await pushes.Reader.ReadAsync().AsTask().WaitAsync(Patience)).Payload);
+        Assert.Equal("marker", (await pushes.Reader.ReadAsync().AsTask().WaitAsync(Patience)).Payload);
+        Assert.False(audience.Reader.TryRead(out _));
+    }
+
+    private async Task<(PostgresNodeNotifications Node, ChannelReader<NodeMessage> Heard)> StartNodeAsync(string topic)
+    {
+        var node = Start();
+        var heard = Channel.CreateUnbounded<NodeMessage>();
+        node.Subscribe(topic, m => heard.Writer.TryWrite(m));
+        await ConnectedAsync(node);
+        return (node, heard.Reader);
+    }
+
+    private PostgresNodeNotifications Start()
+    {
+        var node = new PostgresNodeNotifications(new PostgresStoreOptions { ConnectionString = _database.ConnectionString }, NullLogger<PostgresNodeNotifications>.Instance);
+        _nodes.Add(node);
+        return node;
+    }
+
+    // Messages sent before a node listens are not for it, so each test waits for its LISTEN.
+    private static async Task ConnectedAsync(PostgresNodeNotifications node)
+    {
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        node.Connected += () => connected.TrySetResult();
+        await node.StartAsync(CancellationToken.None);
+        await connected.Task.WaitAsync(Patience);
+    }
+}
