@@ -1,15 +1,17 @@
 using System.Text.Json;
 using CustomerEngine.Campaigns.Definitions;
 using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Storage.Notifications;
 
 namespace CustomerEngine.Grains.Campaigns;
 
 /// <summary>
 /// Keeps one campaign's definition, status and audit trail durable, and puts every change in
-/// force in <see cref="ActiveCampaigns"/> before acknowledging it. Its turns serialize the
-/// campaign's changes; the store's version check guards against a second writer.
+/// force in <see cref="ActiveCampaigns"/> before acknowledging it, and tells the other nodes sharing
+/// the store to do the same. Its turns serialize the campaign's changes; the store's version check
+/// guards against a second writer.
 /// </summary>
-public sealed class CampaignGrain(IGrainContext context, IPersistentStateFactory states, ActiveCampaigns campaigns) : Grain, ICampaignGrain
+public sealed class CampaignGrain(IGrainContext context, IPersistentStateFactory states, ActiveCampaigns campaigns, INodeNotifications nodes) : Grain, ICampaignGrain
 {
     private readonly IPersistentState<CampaignRecord> _record = states.Create<CampaignRecord>(context, "campaign");
     private readonly IPersistentState<CampaignResultsState> _results = states.Create<CampaignResultsState>(context, "results");
@@ -43,6 +45,7 @@ public sealed class CampaignGrain(IGrainContext context, IPersistentStateFactory
         await _record.WriteStateAsync();
         await GrainFactory.GetGrain<ICampaignDirectoryGrain>(ICampaignDirectoryGrain.Key).AddAsync(GrainKey);
         await campaigns.ApplyAsync(record);
+        nodes.Publish(CampaignChangeRelay.Topic, GrainKey);
         return new CampaignCommandResult(CampaignCommandOutcome.Changed, Copy(record));
     }
 
@@ -79,6 +82,7 @@ public sealed class CampaignGrain(IGrainContext context, IPersistentStateFactory
         Touch(record, now, by, "edited", fields, definition);
         await _record.WriteStateAsync();
         await campaigns.ApplyAsync(record);
+        nodes.Publish(CampaignChangeRelay.Topic, GrainKey);
         return new CampaignCommandResult(CampaignCommandOutcome.Changed, Copy(record));
     }
 
@@ -113,7 +117,18 @@ public sealed class CampaignGrain(IGrainContext context, IPersistentStateFactory
 
         // Returns once the change is in force (for a pause: once no decision under way can still present).
         await campaigns.ApplyAsync(record);
+        nodes.Publish(CampaignChangeRelay.Topic, GrainKey);
         return new CampaignCommandResult(CampaignCommandOutcome.Changed, Copy(record));
+    }
+
+    /// <inheritdoc />
+    public async Task RefreshAsync()
+    {
+        await _record.ReadStateAsync();
+        if (_record.RecordExists)
+        {
+            await campaigns.ApplyAsync(_record.State);
+        }
     }
 
     /// <inheritdoc />

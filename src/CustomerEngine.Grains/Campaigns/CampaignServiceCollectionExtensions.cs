@@ -1,6 +1,7 @@
 using CustomerEngine.Engagement.Candidates;
 using CustomerEngine.Engagement.Suggestions;
 using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Storage.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,10 @@ public static class CampaignServiceCollectionExtensions
         grains.AddGrain<ICampaignGrain, CampaignGrain>();
         grains.AddGrain<ICampaignDirectoryGrain, CampaignDirectoryGrain>();
         services.AddHostedService<CampaignLifetime>();
+
+        // A store other nodes can share registers its own notifications before the grains.
+        services.TryAddSingleton<INodeNotifications, SingleNodeNotifications>();
+        services.AddHostedService<CampaignChangeRelay>();
         return services;
     }
 }

@@ -13,4 +13,7 @@ public interface ICampaignDirectoryGrain : IGrain
 
     /// <summary>Adds an id; adding one twice keeps one.</summary>
     Task AddAsync(string campaignId);
+
+    /// <summary>Reads the list again from the store; called when another node sharing it may have added to it.</summary>
+    Task RefreshAsync();
 }

@@ -22,6 +22,12 @@ public interface ICampaignGrain : IGrain
     /// <summary>Moves the campaign to <paramref name="status"/> if its current status allows.</summary>
     Task<CampaignCommandResult> ChangeStatusAsync(CampaignStatus status, string by);
 
+    /// <summary>
+    /// Reads the campaign again from the store and puts it in force on this node; called when
+    /// another node sharing the store changed it (<see cref="CampaignChangeRelay"/>).
+    /// </summary>
+    Task RefreshAsync();
+
     /// <summary>The stored results, or null when none were ever saved.</summary>
     Task<CampaignResultsState?> GetResultsAsync();
 

@@ -76,7 +76,74 @@ public sealed class TwoNodesTests
         await UntilAsync(() => !secondHears.Watches(EngagementGroups.Store(store)), "the second node forgets the stopped node's dashboards");
     }
 
+    [Fact]
+    public async Task A_campaign_activated_and_paused_on_one_node_changes_the_suggestions_the_other_serves()
+    {
+        await using var database = await TemporaryDatabase.CreateAsync();
+        await using var first = new EngineOnPostgresFactory(database.ConnectionString, settings: OffersAlwaysShown);
+        await using var second = new EngineOnPostgresFactory(database.ConnectionString, settings: OffersAlwaysShown);
+        var onFirst = first.CreateClient();
+        var onSecond = second.CreateClient();
+        var id = $"c-{Guid.NewGuid():N}";
+        var now = DateTimeOffset.UtcNow;
+        await PostAsync(onSecond, Event("customer.registered", id, now.AddDays(-10), new JsonObject { ["name"] = "Hedy", ["kind"] = "individual" }), Purchase(id, now.AddDays(-2), 80m));
+
+        var created = await onFirst.PostAsJsonAsync("/api/campaigns", StandingOffer());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var campaign = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+
+        // The second node has read the draft, so only the first's notice can tell it of the changes.
+        Assert.Equal("draft", (string?)(await onSecond.GetFromJsonAsync<JsonObject>($"/api/campaigns/{campaign}"))!["status"]);
+        Assert.Empty(await OffersAsync(onSecond, id, campaign));
+
+        Assert.Equal(HttpStatusCode.OK, (await onFirst.PostAsync($"/api/campaigns/{campaign}/activate", null)).StatusCode);
+        await UntilAsync(async () => (await OffersAsync(onSecond, id, campaign)).Count == 1, "the second node offers the campaign activated on the first");
+        Assert.Equal("active", (string?)(await onSecond.GetFromJsonAsync<JsonObject>($"/api/campaigns/{campaign}"))!["status"]);
+
+        Assert.Equal(HttpStatusCode.OK, (await onFirst.PostAsync($"/api/campaigns/{campaign}/pause", null)).StatusCode);
+        await UntilAsync(async () => (await OffersAsync(onSecond, id, campaign)).Count == 0, "the second node stops offering the campaign paused on the first");
+
+        // Both nodes add to the one list of campaigns; the second's add meets the first's and is made again on top.
+        var alsoCreated = await onSecond.PostAsJsonAsync("/api/campaigns", StandingOffer());
+        Assert.Equal(HttpStatusCode.Created, alsoCreated.StatusCode);
+        var other = (string)(await alsoCreated.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        foreach (var node in new[] { onFirst, onSecond })
+        {
+            await UntilAsync(async () => (await node.GetFromJsonAsync<JsonArray>("/api/campaigns"))!.Select(c => (string?)c!["id"]).Order().SequenceEqual(new[] { campaign, other }.Order()), "both nodes list both campaigns");
+        }
+    }
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    // Neither the daily cap nor the number of current suggestions decides whether the offer shows.
+    private static readonly Dictionary<string, string> OffersAlwaysShown = new() { ["Engagement:MaxPresentedPerDay"] = "1000", ["Engagement:TopN"] = "50" };
+
+    // An offer to everyone in the audience, worth enough to rank among any customer's suggestions.
+    private static JsonObject StandingOffer() => new()
+    {
+        ["name"] = "Everyone: sleeping mats",
+        ["offer"] = new JsonObject { ["title"] = "15% off sleeping mats", ["reason"] = "Completes the camping kit", ["value"] = 1000 },
+        ["audience"] = JsonNode.Parse("""{ "field": "lifecycle.stage", "in": ["new", "active"] }"""),
+        ["trigger"] = JsonNode.Parse("""{ "whileInAudience": true }"""),
+        ["holdoutPercent"] = 0,
+        ["lever"] = 5,
+    };
+
+    private static async Task<List<JsonNode>> OffersAsync(HttpClient client, string customerId, string campaignId)
+    {
+        var suggestions = await client.GetFromJsonAsync<JsonArray>($"/api/customers/{customerId}/suggestions");
+        return [.. suggestions!.Where(s => (string?)s!["actionId"] == "campaign:" + campaignId).Select(s => s!)];
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}.");
+            await Task.Delay(50);
+        }
+    }
 
     private static async Task<JsonHubClient> ConnectDashboardAsync(EngineOnPostgresFactory node)
     {
