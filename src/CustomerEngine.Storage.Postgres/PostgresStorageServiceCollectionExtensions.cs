@@ -42,10 +42,15 @@ public static class PostgresStorageServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresEngineStoreLifetime>());
 
         // Nodes sharing the database hear each other through it; started after the store migrated.
-        services.TryAddSingleton(provider => new PostgresNodeNotifications(
-            provider.GetRequiredService<IOptions<PostgresStoreOptions>>().Value, provider.GetRequiredService<ILogger<PostgresNodeNotifications>>()));
-        services.TryAddSingleton<INodeNotifications>(provider => provider.GetRequiredService<PostgresNodeNotifications>());
-        services.AddHostedService(provider => provider.GetRequiredService<PostgresNodeNotifications>());
+        // Registered once however often this is called, like the store's own hosted service.
+        if (!services.Any(descriptor => descriptor.ServiceType == typeof(PostgresNodeNotifications)))
+        {
+            services.AddSingleton(provider => new PostgresNodeNotifications(
+                provider.GetRequiredService<IOptions<PostgresStoreOptions>>().Value, provider.GetRequiredService<ILogger<PostgresNodeNotifications>>()));
+            services.TryAddSingleton<INodeNotifications>(provider => provider.GetRequiredService<PostgresNodeNotifications>());
+            services.AddHostedService(provider => provider.GetRequiredService<PostgresNodeNotifications>());
+        }
+
         return services;
     }
 }

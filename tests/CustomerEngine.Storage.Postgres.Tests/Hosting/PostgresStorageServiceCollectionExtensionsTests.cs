@@ -3,6 +3,7 @@ using CustomerEngine.Grains.Runtime.Storage;
 using CustomerEngine.Storage.Conformance.Events;
 using CustomerEngine.Storage.Customers;
 using CustomerEngine.Storage.Events;
+using CustomerEngine.Storage.Notifications;
 using CustomerEngine.Storage.Postgres.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,7 +38,7 @@ public sealed class PostgresStorageServiceCollectionExtensionsTests : IAsyncLife
     }
 
     [Fact]
-    public void Registering_twice_keeps_one_store_and_one_hosted_service()
+    public void Registering_twice_keeps_one_store_one_notification_channel_and_their_two_hosted_services()
     {
         var services = new ServiceCollection();
 
@@ -46,7 +47,8 @@ public sealed class PostgresStorageServiceCollectionExtensionsTests : IAsyncLife
 
         Assert.Single(services, d => d.ServiceType == typeof(IEngineStore));
         Assert.Single(services, d => d.ServiceType == typeof(PostgresEngineStore));
-        Assert.Single(services, d => d.ServiceType == typeof(IHostedService));
+        Assert.Single(services, d => d.ServiceType == typeof(INodeNotifications));
+        Assert.Equal(2, services.Count(d => d.ServiceType == typeof(IHostedService)));
     }
 
     [Fact]
