@@ -18,4 +18,16 @@ public enum DeactivationReason
     /// next call reads the stored state afresh; writing again from here would only conflict again.
     /// </summary>
     StateConflict,
+
+    /// <summary>
+    /// Another node sharing the store activated the grain (see <see cref="GrainRuntime.DeactivateIfActiveAsync{TGrain}"/>):
+    /// this copy is dropped so that one node serves it.
+    /// </summary>
+    ActivatedElsewhere,
+
+    /// <summary>
+    /// Another node changed what the grain is built from (its stored state or events) after this
+    /// copy read it; the copy is dropped so that the next call reads it again.
+    /// </summary>
+    ChangedElsewhere,
 }

@@ -107,6 +107,24 @@ public sealed class GrainRuntime : IGrainFactory, IHostedService, IAsyncDisposab
         return (TGrain)(object)grainType.CreateReference(key);
     }
 
+    /// <summary>
+    /// Deactivates the activation of <typeparamref name="TGrain"/> with <paramref name="key"/> once its
+    /// current turn ends, if there is one, without creating one; the next call activates it afresh.
+    /// For a grain whose state changed outside this runtime (another node sharing the store).
+    /// </summary>
+    /// <returns>Whether there was an activation to deactivate.</returns>
+    public async Task<bool> DeactivateIfActiveAsync<TGrain>(string key, DeactivationReason reason, CancellationToken cancellationToken = default) where TGrain : IGrain
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!_grainTypesByInterface.TryGetValue(typeof(TGrain), out var grainType) || !grainType.TryGetActivation(key, out var activation))
+        {
+            return false;
+        }
+
+        await activation.DeactivateAsync(reason, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>Starts idle collection and, when an <see cref="IReminderTable"/> is registered, reminder polling.</summary>
     /// <exception cref="InvalidOperationException">The runtime has been stopped.</exception>
     public Task StartAsync(CancellationToken cancellationToken)

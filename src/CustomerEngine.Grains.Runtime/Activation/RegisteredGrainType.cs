@@ -80,6 +80,10 @@ internal sealed class RegisteredGrainType
             // (e.g. a different reflected type); it was validated as part of the interface already.
             : _methods.GetOrAdd(interfaceMethod, static (method, type) => GrainMethod.Create(type, method), this);
 
+    /// <summary>The live activation of <paramref name="key"/>, without creating one.</summary>
+    public bool TryGetActivation(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out GrainActivation? activation) =>
+        _activations.TryGetValue(key, out activation);
+
     public GrainActivation GetOrAddActivation(string key)
     {
         if (_activations.TryGetValue(key, out var activation))
