@@ -28,8 +28,7 @@ public static class CampaignServiceCollectionExtensions
         grains.AddGrain<ICampaignDirectoryGrain, CampaignDirectoryGrain>();
         services.AddHostedService<CampaignLifetime>();
 
-        // A store other nodes can share registers its own notifications before the grains.
-        services.TryAddSingleton<INodeNotifications, SingleNodeNotifications>();
+        services.AddNodeNotifications();
         services.AddHostedService<CampaignChangeRelay>();
         return services;
     }

@@ -12,6 +12,7 @@ using CustomerEngine.Grains.DataRights;
 using CustomerEngine.Grains.Engagement;
 using CustomerEngine.Grains.Presence;
 using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Grains.Runtime.Storage;
 using CustomerEngine.Grains.Value;
 using CustomerEngine.Storage.Erasure;
 using CustomerEngine.Storage.Events;
@@ -67,6 +68,8 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     // after a restart does not decide them again by itself.
     private long _providersVersion;
 
+    private readonly CustomerActivations _activations;
+
     /// <summary>Created by the grain runtime.</summary>
     public CustomerGrain(
         IGrainContext context,
@@ -80,8 +83,10 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         IOptions<CustomerRules> rules,
         IOptions<CustomerGrainOptions> options,
         ILogger<CustomerGrain> logger,
-        CustomerEraser eraser)
+        CustomerEraser eraser,
+        CustomerActivations activations)
     {
+        _activations = activations;
         _state = states.Create<CustomerGrainState>(context, "customer");
         _log = log;
         _index = index;
@@ -102,6 +107,12 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await ReadOnActivationAsync(cancellationToken);
+        _activations.Activated(GrainKey);
+    }
+
+    private async Task ReadOnActivationAsync(CancellationToken cancellationToken)
     {
         if (Snapshot.MergedInto is not null)
         {
@@ -134,9 +145,30 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // After a conflict another activation has written a newer snapshot; the log holds everything
-        // this one applied, and the next activation folds it from there.
-        if (!_erased && reason != DeactivationReason.StateConflict && (_appliedSinceSnapshot > 0 || _engagementChanged))
+        var unsaved = !_erased && (_appliedSinceSnapshot > 0 || _engagementChanged);
+        switch (reason)
+        {
+            // Another copy has written, or will: the log holds everything this one applied, and the
+            // next activation folds it from there.
+            case DeactivationReason.StateConflict or DeactivationReason.ChangedElsewhere:
+                return;
+
+            // The other node's copy may have read the log before this one's last events: it is told
+            // to read again, after this snapshot (which keeps the contact history) is written.
+            case DeactivationReason.ActivatedElsewhere when unsaved:
+                try
+                {
+                    await WriteSnapshotAsync();
+                }
+                catch (GrainStateConflictException)
+                {
+                }
+
+                _activations.Changed(GrainKey);
+                return;
+        }
+
+        if (unsaved)
         {
             await WriteSnapshotAsync();
         }

@@ -10,6 +10,7 @@ using CustomerEngine.Grains.Maintenance;
 using CustomerEngine.Grains.Presence;
 using CustomerEngine.Grains.Runtime;
 using CustomerEngine.Grains.Value;
+using CustomerEngine.Storage.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -47,6 +48,9 @@ public static class CustomerGrainsServiceCollectionExtensions
         services.TryAddSingleton<OutcomeTally>();
         services.AddCustomerDataRights(configuration);
         services.AddHostedService(sp => sp.GetRequiredService<CustomerIndexWriter>());
+        services.AddNodeNotifications();
+        services.AddSingleton<CustomerActivations>();
+        services.AddHostedService(sp => sp.GetRequiredService<CustomerActivations>());
 
         var runtime = services.AddGrainRuntime(options => configuration.GetSection("Grains").Bind(options))
             .AddGrain<ICustomerGrain, CustomerGrain>()

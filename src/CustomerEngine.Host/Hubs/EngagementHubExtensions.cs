@@ -21,8 +21,7 @@ public static class EngagementHubExtensions
         services.AddSingleton<EngagementPushInstruments>();
         services.AddSingleton<DashboardAudience>();
 
-        // A store other nodes can share (PostgreSQL) registers its own notifications first.
-        services.TryAddSingleton<INodeNotifications, SingleNodeNotifications>();
+        services.AddNodeNotifications();
         services.AddSingleton<RemoteAudience>();
         services.AddHostedService(sp => sp.GetRequiredService<RemoteAudience>());
         services.AddSingleton<SignalREngagementPublisher>();

@@ -85,6 +85,38 @@ public sealed class NodeNotificationsTests : IAsyncLifetime
         Assert.False(audience.Reader.TryRead(out _));
     }
 
+    [Fact]
+    public async Task Nodes_learn_of_each_other_whichever_starts_first_and_of_a_goodbye()
+    {
+        var first = Start();
+        var firstPeers = new NodePeers(first, TimeProvider.System);
+        var joined = Channel.CreateUnbounded<string>();
+        var left = Channel.CreateUnbounded<string>();
+        firstPeers.Joined += node => joined.Writer.TryWrite(node);
+        firstPeers.Left += node => left.Writer.TryWrite(node);
+        await ConnectedAsync(first);
+        await firstPeers.StartAsync(CancellationToken.None);
+        Assert.False(firstPeers.Any);
+
+        var second = Start();
+        var secondPeers = new NodePeers(second, TimeProvider.System);
+        var secondJoined = Channel.CreateUnbounded<string>();
+        secondPeers.Joined += node => secondJoined.Writer.TryWrite(node);
+        await ConnectedAsync(second);
+        await secondPeers.StartAsync(CancellationToken.None);
+
+        // The newcomer says hello; the first answers, so each knows the other.
+        Assert.Equal(second.NodeId, await joined.Reader.ReadAsync().AsTask().WaitAsync(Patience));
+        Assert.Equal(first.NodeId, await secondJoined.Reader.ReadAsync().AsTask().WaitAsync(Patience));
+        Assert.True(firstPeers.Any);
+        Assert.True(secondPeers.Any);
+
+        await secondPeers.StopAsync(CancellationToken.None);
+        Assert.Equal(second.NodeId, await left.Reader.ReadAsync().AsTask().WaitAsync(Patience));
+        Assert.False(firstPeers.Any);
+        await firstPeers.StopAsync(CancellationToken.None);
+    }
+
     private async Task<(PostgresNodeNotifications Node, ChannelReader<NodeMessage> Heard)> StartNodeAsync(string topic)
     {
         var node = Start();

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+
+namespace CustomerEngine.Storage.Notifications;
+
+/// <summary>
+/// The other nodes sharing the store now. Each node says hello when it starts and whenever its
+/// channel (re)connects, repeats that it lives every <see cref="AliveEvery"/> and says goodbye when
+/// it stops; a node not heard from for <see cref="ForgetAfter"/> is taken for gone (it died without
+/// a word). Services that keep something per node, or need do nothing while a node is alone, build
+/// on <see cref="Joined"/>, <see cref="Left"/> and <see cref="Any"/>.
+/// </summary>
+public sealed class NodePeers : BackgroundService
+{
+    /// <summary>The topic of hellos, heartbeats and goodbyes.</summary>
+    public const string Topic = "nodes";
+
+    /// <summary>How often a node says it lives.</summary>
+    public static readonly TimeSpan AliveEvery = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a silent node is kept.</summary>
+    public static readonly TimeSpan ForgetAfter = TimeSpan.FromSeconds(90);
+
+    private readonly INodeNotifications _nodes;
+    private readonly TimeProvider _clock;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _heardAt = new(StringComparer.Ordinal);
+
+    /// <summary>Created by the container.</summary>
+    public NodePeers(INodeNotifications nodes, TimeProvider clock)
+    {
+        _nodes = nodes;
+        _clock = clock;
+        if (nodes.IsShared)
+        {
+            nodes.Subscribe(Topic, Heard);
+            nodes.Connected += () => nodes.Publish(Topic, "hello");
+        }
+    }
+
+    /// <summary>Whether any other node is known to be alive.</summary>
+    public bool Any => !_heardAt.IsEmpty;
+
+    /// <summary>
+    /// A node started, or came back to the channel, and knows nothing of this one's state: raised
+    /// on the channel's thread with its id, also for a node this one already knew. Handlers must only queue.
+    /// </summary>
+    public event Action<string>? Joined;
+
+    /// <summary>A node said goodbye or fell silent. Handlers must only queue.</summary>
+    public event Action<string>? Left;
+
+    /// <summary>Says goodbye, so the others stop sending to this node at once.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_nodes.IsShared)
+        {
+            _nodes.Publish(Topic, "bye");
+        }
+
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_nodes.IsShared)
+        {
+            return;
+        }
+
+        // Also said when the channel connects; saying it here too covers a connection made before
+        // this service subscribed. A second hello costs the others one more answer.
+        _nodes.Publish(Topic, "hello");
+        using var timer = new PeriodicTimer(AliveEvery, _clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                _nodes.Publish(Topic, "alive");
+                var cutoff = _clock.GetUtcNow() - ForgetAfter;
+                foreach (var (node, heardAt) in _heardAt)
+                {
+                    if (heardAt < cutoff && _heardAt.TryRemove(new KeyValuePair<string, DateTimeOffset>(node, heardAt)))
+                    {
+                        Left?.Invoke(node);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void Heard(NodeMessage message)
+    {
+        var node = message.SenderNodeId;
+        switch (message.Payload)
+        {
+            case "bye":
+                if (_heardAt.TryRemove(node, out _))
+                {
+                    Left?.Invoke(node);
+                }
+
+                return;
+            case "hello":
+                var known = _heardAt.ContainsKey(node);
+                _heardAt[node] = _clock.GetUtcNow();
+
+                // Answered so the newcomer knows this node too; a hello is not answered with a hello.
+                if (!known)
+                {
+                    _nodes.Publish(Topic, "alive");
+                }
+
+                Joined?.Invoke(node);
+                return;
+            default:
+                if (!_heardAt.ContainsKey(node))
+                {
+                    _heardAt[node] = _clock.GetUtcNow();
+                    Joined?.Invoke(node);
+                    return;
+                }
+
+                _heardAt[node] = _clock.GetUtcNow();
+                return;
+        }
+    }
+}
