@@ -73,6 +73,38 @@ internal sealed class PostgresDatabase : IAsyncDisposable
         return DataSource.CreateCommand(sql);
     }
 
+    /// <summary>
+    /// Runs one read statement on a pooled connection and hands it to <paramref name="read"/>, asking
+    /// once more on a fresh connection when the first met one the server had dropped (a restart);
+    /// throws when the store is not initialized yet or already closed.
+    /// </summary>
+    public Task<T> ReadAsync<T>(string sql, Action<NpgsqlParameterCollection> bind, Func<NpgsqlCommand, Task<T>> read) =>
+        DroppedConnection.ReadAgainOnceAsync(DataSource, async () =>
+        {
+            await using var command = CreateReadCommand(sql);
+            bind(command.Parameters);
+            return await read(command).ConfigureAwait(false);
+        });
+
+    /// <summary>
+    /// Starts a read statement whose rows the caller streams, asking once more on a fresh connection
+    /// when the first met a dropped one; the caller disposes the command and the reader.
+    /// </summary>
+    public Task<(NpgsqlCommand Command, NpgsqlDataReader Reader)> StartReadingAsync(string sql, CancellationToken cancellationToken) =>
+        DroppedConnection.ReadAgainOnceAsync(DataSource, async () =>
+        {
+            var command = CreateReadCommand(sql);
+            try
+            {
+                return (command, await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false));
+            }
+            catch
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        });
+
     /// <summary>A pooled connection for reading; throws when the store is not initialized yet or already closed.</summary>
     public ValueTask<NpgsqlConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {

@@ -129,18 +129,24 @@ internal sealed class PostgresCustomerIndex(PostgresDatabase database) : ICustom
             return [];
         }
 
-        await using var due = database.CreateReadCommand(DueSql);
-        due.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = now.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        due.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        return await database.ReadAsync(
+            DueSql,
+            parameters =>
+            {
+                parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = now.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+                parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+            },
+            async due =>
+            {
+                var ids = new List<string>();
+                await using var reader = await due.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    ids.Add(reader.GetString(0));
+                }
 
-        var ids = new List<string>();
-        await using var reader = await due.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
+                return ids;
+            }).ConfigureAwait(false);
     }
 
     /// <remarks>
@@ -150,8 +156,9 @@ internal sealed class PostgresCustomerIndex(PostgresDatabase database) : ICustom
     public async IAsyncEnumerable<ValueInputRow> ReadValueInputsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await using var select = database.CreateReadCommand(ValueInputsSql);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var (select, reader) = await database.StartReadingAsync(ValueInputsSql, cancellationToken).ConfigureAwait(false);
+        await using var command = select;
+        await using var rows = reader;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return new ValueInputRow(

@@ -28,20 +28,26 @@ internal sealed class PostgresCustomerErasure(PostgresDatabase database) : ICust
             return [];
         }
 
-        await using var select = database.CreateReadCommand(subjectDigest is null ? NewestSql : BySubjectSql);
-        select.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        if (subjectDigest is not null)
-        {
-            select.Parameters.Add(new NpgsqlParameter<string> { TypedValue = subjectDigest });
-        }
+        return await database.ReadAsync(
+            subjectDigest is null ? NewestSql : BySubjectSql,
+            parameters =>
+            {
+                parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+                if (subjectDigest is not null)
+                {
+                    parameters.Add(new NpgsqlParameter<string> { TypedValue = subjectDigest });
+                }
+            },
+            async select =>
+            {
+                var records = new List<ErasureRecord>();
+                await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    records.Add(ErasureRows.Read(reader));
+                }
 
-        var records = new List<ErasureRecord>();
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            records.Add(ErasureRows.Read(reader));
-        }
-
-        return records;
+                return records;
+            }).ConfigureAwait(false);
     }
 }

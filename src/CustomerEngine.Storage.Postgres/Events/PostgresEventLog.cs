@@ -64,26 +64,28 @@ internal sealed class PostgresEventLog(PostgresDatabase database) : IEventLog
         ArgumentException.ThrowIfNullOrEmpty(type);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         cancellationToken.ThrowIfCancellationRequested();
-        await using var command = database.CreateReadCommand(ScanSql);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSequence });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = type });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+        return await database.ReadAsync(
+            ScanSql,
+            parameters =>
+            {
+                parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSequence });
+                parameters.Add(new NpgsqlParameter<string> { TypedValue = type });
+                parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+            },
+            command => ReadEventsAsync(command, cancellationToken)).ConfigureAwait(false);
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await using var command = database.CreateReadCommand(CountSql);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        return await database.ReadAsync(CountSql, _ => { }, async command => (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!).ConfigureAwait(false);
     }
 
     /// <summary>The highest sequence stored: one step down the primary key however long the log is.</summary>
     public async Task<long> ReadLastSequenceAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await using var command = database.CreateReadCommand(LastSequenceSql);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        return await database.ReadAsync(LastSequenceSql, _ => { }, async command => (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!).ConfigureAwait(false);
     }
 
     private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(NpgsqlCommand command, CancellationToken cancellationToken)

@@ -57,10 +57,14 @@ internal sealed class PostgresReminderTable(PostgresDatabase database) : IRemind
             return [];
         }
 
-        await using var due = database.CreateReadCommand(DueSql);
-        due.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = until.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        due.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        return await ReadEntriesAsync(due, cancellationToken).ConfigureAwait(false);
+        return await database.ReadAsync(
+            DueSql,
+            parameters =>
+            {
+                parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = until.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+                parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+            },
+            due => ReadEntriesAsync(due, cancellationToken)).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ReminderEntry>> ReadForGrainAsync(string grainType, string key, CancellationToken cancellationToken = default)
@@ -68,10 +72,14 @@ internal sealed class PostgresReminderTable(PostgresDatabase database) : IRemind
         ArgumentException.ThrowIfNullOrEmpty(grainType);
         ArgumentException.ThrowIfNullOrEmpty(key);
         cancellationToken.ThrowIfCancellationRequested();
-        await using var forGrain = database.CreateReadCommand(ForGrainSql);
-        forGrain.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainType });
-        forGrain.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key });
-        return await ReadEntriesAsync(forGrain, cancellationToken).ConfigureAwait(false);
+        return await database.ReadAsync(
+            ForGrainSql,
+            parameters =>
+            {
+                parameters.Add(new NpgsqlParameter<string> { TypedValue = grainType });
+                parameters.Add(new NpgsqlParameter<string> { TypedValue = key });
+            },
+            forGrain => ReadEntriesAsync(forGrain, cancellationToken)).ConfigureAwait(false);
     }
 
     private static async Task<IReadOnlyList<ReminderEntry>> ReadEntriesAsync(NpgsqlCommand select, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CustomerEngine.Grains.Runtime.Reminders;
 using CustomerEngine.Storage.Conformance.Customers;
 using CustomerEngine.Storage.Conformance.Events;
 using CustomerEngine.Storage.Customers;
@@ -98,5 +99,36 @@ public sealed class ServerRestartTests
 
         Assert.Equal(["c1"], page.Items.Select(c => c.CustomerId));
         Assert.Equal(1, counts.Total);
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_first_background_reads_are_served_each_on_a_fresh_connection()
+    {
+        await using var server = await PostgresServer.StartDedicatedAsync();
+        await using var database = await TemporaryDatabase.CreateAsync(server);
+        await using var store = await database.OpenStoreAsync();
+        var origin = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        await store.AppendAsync([SampleEvents.Event("p1", "c1")]);
+        await store.UpsertAsync([SampleCustomers.Active("c1")]);
+        await store.UpsertAsync(new ReminderEntry("IEngineMaintenanceGrain", "engine", "lifecycle-sweep", origin, TimeSpan.FromMinutes(1)));
+
+        // Each read is the first after its own restart, so it meets a connection the server closed.
+        var reads = new (string What, Func<Task<int>> Read)[]
+        {
+            ("due reminders", async () => (await ((IReminderTable)store).ReadDueAsync(origin, 10)).Count),
+            ("a grain's reminders", async () => (await store.ReadForGrainAsync("IEngineMaintenanceGrain", "engine")).Count),
+            ("a scan of the log", async () => (await store.ScanAsync("purchase", 0, 10)).Count),
+            ("the log's count", async () => (int)await store.CountAsync()),
+            ("the value inputs", async () => await store.ReadValueInputsAsync().CountAsync()),
+            ("the erasures", async () => (await store.ReadErasuresAsync(null, 10)).Count + 1),
+        };
+        foreach (var (what, read) in reads)
+        {
+            Assert.True(await read() > 0, $"{what} before the restart");
+            await server.ShutDownAsync();
+            await server.StartAgainAsync();
+
+            Assert.True(await read().WaitAsync(Bound) > 0, $"{what} after the restart");
+        }
     }
 }
