@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace CustomerEngine.Host.Hubs;
 
 /// <summary>
@@ -12,15 +10,15 @@ public sealed class DashboardAudience
 {
     private readonly Lock _gate = new();
 
-    // Written under the gate; the member counts are also read without it, on every publish.
-    private readonly ConcurrentDictionary<string, int> _members = new(StringComparer.Ordinal);
+    // Written under the gate; also read without it, on every publish.
+    private readonly WatchCounts _members = new();
     private readonly Dictionary<string, HashSet<string>> _groupsOf = new(StringComparer.Ordinal);
 
     /// <summary>Whether any connection is in <paramref name="group"/>.</summary>
-    public bool Watches(string group) => _members.ContainsKey(group);
+    public bool Watches(string group) => _members.Contains(group);
 
     /// <summary>The groups with at least one connection, at the moment of the call.</summary>
-    public IReadOnlyList<string> Watched => [.. _members.Keys];
+    public IReadOnlyList<string> Watched => _members.Groups;
 
     /// <summary>
     /// Raised when a group gains its first connection (<see langword="true"/>) or loses its last, while
@@ -35,7 +33,7 @@ public sealed class DashboardAudience
         ArgumentNullException.ThrowIfNull(use);
         lock (_gate)
         {
-            use([.. _members.Keys]);
+            use(_members.Groups);
         }
     }
 
@@ -50,14 +48,9 @@ public sealed class DashboardAudience
                 _groupsOf[connectionId] = groups;
             }
 
-            if (groups.Add(group))
+            if (groups.Add(group) && _members.Add(group))
             {
-                var members = _members.GetValueOrDefault(group) + 1;
-                _members[group] = members;
-                if (members == 1)
-                {
-                    WatchChanged?.Invoke(group, true);
-                }
+                WatchChanged?.Invoke(group, true);
             }
         }
     }
@@ -93,18 +86,11 @@ public sealed class DashboardAudience
         }
     }
 
-    // Empty groups are dropped, or every customer ever watched would stay in memory.
     private void Leave(string group)
     {
-        var left = _members[group] - 1;
-        if (left == 0)
+        if (_members.Remove(group))
         {
-            _members.TryRemove(group, out _);
             WatchChanged?.Invoke(group, false);
-        }
-        else
-        {
-            _members[group] = left;
         }
     }
 }

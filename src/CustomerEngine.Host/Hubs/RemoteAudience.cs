@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CustomerEngine.Storage.Notifications;
 
 namespace CustomerEngine.Host.Hubs;
@@ -28,8 +27,8 @@ public sealed class RemoteAudience : BackgroundService
     private readonly Lock _gate = new();
     private readonly Dictionary<string, HashSet<string>> _groupsByNode = new(StringComparer.Ordinal);
 
-    // Written under the gate; read without it on every publish.
-    private readonly ConcurrentDictionary<string, int> _nodesWatching = new(StringComparer.Ordinal);
+    // How many other nodes watch each group: written under the gate, read without it on every publish.
+    private readonly WatchCounts _nodesWatching = new();
 
     /// <summary>Created by the container.</summary>
     public RemoteAudience(INodeNotifications nodes, NodePeers peers, DashboardAudience local, TimeProvider clock)
@@ -54,7 +53,7 @@ public sealed class RemoteAudience : BackgroundService
     }
 
     /// <summary>Whether a connection on another node is in <paramref name="group"/>.</summary>
-    public bool Watches(string group) => _nodesWatching.ContainsKey(group);
+    public bool Watches(string group) => _nodesWatching.Contains(group);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -122,7 +121,7 @@ public sealed class RemoteAudience : BackgroundService
         {
             if (group.Length > 0 && held.Add(group))
             {
-                _nodesWatching[group] = _nodesWatching.GetValueOrDefault(group) + 1;
+                _nodesWatching.Add(group);
             }
         }
     }
@@ -138,7 +137,7 @@ public sealed class RemoteAudience : BackgroundService
         {
             if (held.Remove(group))
             {
-                Unwatch(group);
+                _nodesWatching.Remove(group);
             }
         }
     }
@@ -149,21 +148,8 @@ public sealed class RemoteAudience : BackgroundService
         {
             foreach (var group in held)
             {
-                Unwatch(group);
+                _nodesWatching.Remove(group);
             }
-        }
-    }
-
-    private void Unwatch(string group)
-    {
-        var left = _nodesWatching[group] - 1;
-        if (left == 0)
-        {
-            _nodesWatching.TryRemove(group, out _);
-        }
-        else
-        {
-            _nodesWatching[group] = left;
         }
     }
 }

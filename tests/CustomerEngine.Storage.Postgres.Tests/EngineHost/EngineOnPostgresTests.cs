@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CustomerEngine.Storage.Postgres.Tests.Support;
 
+using static CustomerEngine.Storage.Postgres.Tests.EngineHost.EngineCalls;
+
 namespace CustomerEngine.Storage.Postgres.Tests.EngineHost;
 
 /// <summary>The whole engine, through HTTP, with <c>Storage:Provider=Postgres</c>.</summary>
@@ -46,33 +48,5 @@ public sealed class EngineOnPostgresTests
         Assert.Equal(before, after);
         Assert.Equal(1, (int)resent["duplicates"]!);
         Assert.Equal(2L, await database.ExecuteAsync($"SELECT count(*) FROM events WHERE stream_key = '{id}'"));
-    }
-
-    private static JsonObject Event(string type, string customerId, DateTimeOffset at, JsonObject data) => new()
-    {
-        ["eventId"] = Guid.NewGuid().ToString("N"),
-        ["customerId"] = customerId,
-        ["type"] = type,
-        ["occurredAt"] = at.ToString("O"),
-        ["storeId"] = "S1",
-        ["channel"] = "store",
-        ["data"] = data,
-    };
-
-    private static async Task<JsonNode> PostEventsAsync(HttpClient client, params JsonObject[] events)
-    {
-        using var content = new StringContent(new JsonArray([.. events.Select(e => e.DeepClone())]).ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync("/api/events", content);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"expected 202, got {(int)response.StatusCode}: {body}");
-        return JsonNode.Parse(body)!;
-    }
-
-    private static async Task<JsonNode> GetCustomerAsync(HttpClient client, string id)
-    {
-        using var response = await client.GetAsync($"/api/customers/{Uri.EscapeDataString(id)}");
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"expected 200 for {id}, got {(int)response.StatusCode}: {body}");
-        return JsonNode.Parse(body)!;
     }
 }

@@ -6,6 +6,8 @@ using CustomerEngine.HubClient;
 using CustomerEngine.Storage.Postgres.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
+using static CustomerEngine.Storage.Postgres.Tests.EngineHost.EngineCalls;
+
 namespace CustomerEngine.Storage.Postgres.Tests.EngineHost;
 
 /// <summary>Two engines alive at once over one PostgreSQL database, as two nodes behind a load balancer.</summary>
@@ -34,7 +36,7 @@ public sealed class TwoNodesTests
         // word that it activated the customer keeps the first from serving its old copy.
         await PostAsync(onFirst, Purchase(id, day.AddHours(3), 30m));
         await UntilAsync(async () => await PurchasesAsync(onFirst, id) == 3, "the first node serves all three purchases");
-        var view = await ViewAsync(onFirst, id);
+        var view = await GetCustomerAsync(onFirst, id);
 
         Assert.Equal(60m, (decimal)view["stats"]!["spend"]!);
         await UntilAsync(async () => await PurchasesAsync(onSecond, id) == 3, "the second node serves all three purchases too");
@@ -57,16 +59,16 @@ public sealed class TwoNodesTests
             await dashboard.InvokeAsync("JoinStore", store);
             await UntilAsync(() => secondHears.Watches(EngagementGroups.Store(store)), "the second node hears that the first's dashboard watches the store");
 
-            await PostAsync(onSecond, Event("customer.registered", id, now.AddMinutes(-2), new JsonObject { ["name"] = "Grace", ["kind"] = "individual" }), InStore(Event("store.entered", id, now.AddMinutes(-1), []), store));
+            await PostAsync(onSecond, Event("customer.registered", id, now.AddMinutes(-2), new JsonObject { ["name"] = "Grace", ["kind"] = "individual" }), Event("store.entered", id, now.AddMinutes(-1), [], store));
 
             var arrived = await dashboard.WaitForAsync("CustomerArrived", a => a[0].GetProperty("customerId").GetString() == id, Patience);
             Assert.Equal("Grace", arrived[0].GetProperty("name").GetString());
 
             // A complaint at the counter: the service-recovery suggestion reaches the dashboard too.
-            await PostAsync(onSecond, InStore(Event("complaint.opened", id, now, new JsonObject { ["complaintId"] = "k-1", ["topic"] = "broken zip" }), store));
+            await PostAsync(onSecond, Event("complaint.opened", id, now, new JsonObject { ["complaintId"] = "k-1", ["topic"] = "broken zip" }, store));
             await dashboard.WaitForAsync("SuggestionsUpdated", a => a[0].GetString() == id && a[1].GetArrayLength() > 0, Patience);
 
-            await PostAsync(onSecond, InStore(Event("store.left", id, now.AddMinutes(5), []), store));
+            await PostAsync(onSecond, Event("store.left", id, now.AddMinutes(5), [], store));
             await dashboard.WaitForAsync("CustomerLeft", a => a[0].GetString() == id, Patience);
         }
 
@@ -150,38 +152,12 @@ public sealed class TwoNodesTests
         return await JsonHubClient.ConnectAsync(await sockets.ConnectAsync(new Uri("ws://localhost/hubs/engagement"), CancellationToken.None));
     }
 
-    private static async Task UntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}.");
-            await Task.Delay(20);
-        }
-    }
+    private static Task UntilAsync(Func<bool> condition, string what) => UntilAsync(() => Task.FromResult(condition()), what);
 
-    private static JsonObject InStore(JsonObject e, string store)
-    {
-        e["storeId"] = store;
-        return e;
-    }
+    private static async Task PostAsync(HttpClient client, params JsonObject[] events) =>
+        Assert.Equal(events.Length, (int)(await PostEventsAsync(client, events))["accepted"]!);
 
-    private static async Task PostAsync(HttpClient client, params JsonObject[] events)
-    {
-        var response = await client.PostAsJsonAsync("/api/events", new JsonArray([.. events]));
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal(events.Length, (int)body["accepted"]!);
-    }
-
-    private static async Task<int> PurchasesAsync(HttpClient client, string id) => (int)(await ViewAsync(client, id))["stats"]!["purchases"]!;
-
-    private static async Task<JsonObject> ViewAsync(HttpClient client, string id)
-    {
-        var response = await client.GetAsync($"/api/customers/{id}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
+    private static async Task<int> PurchasesAsync(HttpClient client, string id) => (int)(await GetCustomerAsync(client, id))["stats"]!["purchases"]!;
 
     private static JsonObject Purchase(string id, DateTimeOffset at, decimal total) => Event("purchase", id, at, new JsonObject
     {
@@ -189,15 +165,4 @@ public sealed class TwoNodesTests
         ["items"] = new JsonArray { new JsonObject { ["sku"] = "TENT-1", ["category"] = "tents", ["price"] = total, ["quantity"] = 1 } },
         ["total"] = total,
     });
-
-    private static JsonObject Event(string type, string customerId, DateTimeOffset at, JsonObject data) => new()
-    {
-        ["eventId"] = Guid.NewGuid().ToString("N"),
-        ["customerId"] = customerId,
-        ["type"] = type,
-        ["occurredAt"] = at.ToString("O"),
-        ["storeId"] = "S1",
-        ["channel"] = "store",
-        ["data"] = data,
-    };
 }

@@ -6,34 +6,15 @@ namespace CustomerEngine.Storage.Postgres.Tests.Events;
 
 /// <summary>Several engine processes appending to one database keep the log's guarantees.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class MultiNodeAppendTests : IAsyncLifetime
+public sealed class MultiNodeAppendTests : StoresOverOneDatabase
 {
-    private TemporaryDatabase _database = null!;
-    private PostgresEngineStore[] _nodes = [];
-
-    public async Task InitializeAsync()
-    {
-        _database = await TemporaryDatabase.CreateAsync();
-        _nodes = [await _database.OpenStoreAsync(), await _database.OpenStoreAsync(), await _database.OpenStoreAsync()];
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var node in _nodes)
-        {
-            await node.DisposeAsync();
-        }
-
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_scan_racing_with_appends_from_several_nodes_misses_no_event()
     {
         // Each node draws sequences for its own transactions; without one order of commits a
         // reader could see a later sequence from one node before an earlier one from another.
         const int BatchesPerWriter = 15;
-        var writing = Task.WhenAll(_nodes.SelectMany((node, n) => Enumerable.Range(0, 3).Select(writer => Task.Run(async () =>
+        var writing = Task.WhenAll(Nodes.SelectMany((node, n) => Enumerable.Range(0, 3).Select(writer => Task.Run(async () =>
         {
             for (var batch = 0; batch < BatchesPerWriter; batch++)
             {
@@ -46,7 +27,7 @@ public sealed class MultiNodeAppendTests : IAsyncLifetime
         while (true)
         {
             var done = writing.IsCompleted;
-            var page = await _nodes[0].ScanAsync("purchase", after, 7);
+            var page = await Nodes[0].ScanAsync("purchase", after, 7);
             scanned.AddRange(page);
             after = page.Count > 0 ? page[^1].Sequence : after;
             if (done && page.Count < 7)
@@ -56,7 +37,7 @@ public sealed class MultiNodeAppendTests : IAsyncLifetime
         }
 
         await writing;
-        Assert.Equal(_nodes.Length * 3 * BatchesPerWriter, scanned.Count);
+        Assert.Equal(Nodes.Length * 3 * BatchesPerWriter, scanned.Count);
         Assert.Equal(scanned.Count, scanned.Select(e => e.EventId).Distinct().Count());
     }
 
@@ -65,10 +46,10 @@ public sealed class MultiNodeAppendTests : IAsyncLifetime
     {
         var events = Enumerable.Range(0, 30).Select(i => SampleEvents.Event($"e{i}", $"s{i % 3}")).ToList();
 
-        var outcomes = await Task.WhenAll(_nodes.Select(node => Task.Run(() => node.AppendAsync(events))));
+        var outcomes = await Task.WhenAll(Nodes.Select(node => Task.Run(() => node.AppendAsync(events))));
 
         var stored = outcomes.SelectMany(o => o.Zip(events, (outcome, e) => (e.EventId, outcome.Sequence))).Where(o => o.Sequence is not null).ToList();
         Assert.Equal(events.Select(e => e.EventId).Order(), stored.Select(o => o.EventId).Order());
-        Assert.Equal(events.Count, await _nodes[1].CountAsync());
+        Assert.Equal(events.Count, await Nodes[1].CountAsync());
     }
 }

@@ -1,0 +1,40 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace CustomerEngine.Storage.Postgres.Tests.EngineHost;
+
+/// <summary>Events and calls of the engine's API, for the tests that host it on PostgreSQL.</summary>
+public static class EngineCalls
+{
+    /// <summary>An event with a fresh id, in store S1 unless <paramref name="storeId"/> says otherwise.</summary>
+    public static JsonObject Event(string type, string customerId, DateTimeOffset at, JsonObject data, string storeId = "S1") => new()
+    {
+        ["eventId"] = Guid.NewGuid().ToString("N"),
+        ["customerId"] = customerId,
+        ["type"] = type,
+        ["occurredAt"] = at.ToString("O"),
+        ["storeId"] = storeId,
+        ["channel"] = "store",
+        ["data"] = data,
+    };
+
+    /// <summary>Posts the events as one batch, insisting on a 202, and returns the answer.</summary>
+    public static async Task<JsonNode> PostEventsAsync(HttpClient client, params JsonObject[] events)
+    {
+        using var content = new StringContent(new JsonArray([.. events.Select(e => e.DeepClone())]).ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync("/api/events", content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"expected 202, got {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!;
+    }
+
+    /// <summary>A customer's 360 view, insisting on a 200.</summary>
+    public static async Task<JsonNode> GetCustomerAsync(HttpClient client, string id)
+    {
+        using var response = await client.GetAsync($"/api/customers/{Uri.EscapeDataString(id)}");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"expected 200 for {id}, got {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!;
+    }
+}
