@@ -57,6 +57,7 @@ public static class CustomerGrainsServiceCollectionExtensions
             .AddGrain<IStorePresenceGrain, StorePresenceGrain>()
             .AddGrain<IEngineMaintenanceGrain, EngineMaintenanceGrain>();
         services.AddHostedService<MaintenanceSchedule>();
+        services.AddHostedService<ValueSnapshotRelay>();
         services.AddEngagement(configuration, runtime);
         services.AddCampaigns(configuration, runtime);
 

@@ -6,6 +6,7 @@ using CustomerEngine.Grains.Ingestion;
 using CustomerEngine.Grains.Runtime;
 using CustomerEngine.Grains.Value;
 using CustomerEngine.Storage.Customers;
+using CustomerEngine.Storage.Notifications;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ public sealed class EngineMaintenanceGrain(
     IOptions<CustomerRules> customerRules,
     IOptions<TierRules> tierRules,
     IOptions<MaintenanceOptions> options,
+    INodeNotifications nodes,
     ILogger<EngineMaintenanceGrain> logger) : Grain, IEngineMaintenanceGrain
 {
     private const string SweepReminder = "lifecycle-sweep";
@@ -90,15 +92,60 @@ public sealed class EngineMaintenanceGrain(
         // Ranks every customer whose events were acknowledged before the ranking began.
         await pipeline.AnsweredBatchesAppliedAsync(DeliveryPatience);
         await indexWriter.FlushAsync();
+        var rows = await ReadValueInputsAsync();
+        var now = Clock.GetUtcNow();
+        var model = models.Current;
+        var (distribution, lifetimeValues, republish) = Rank(rows, now, model);
+
+        var tiers = new List<TierAssignment>(Math.Min(rows.Count, TierWriteChunk));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if ((model is null || lifetimeValues[i] is not null) && distribution.Tier(ToInput(row), now, lifetimeValues[i]) is { } tier)
+            {
+                tiers.Add(new TierAssignment(row.CustomerId, ApiName.Of(tier)));
+            }
+
+            if (tiers.Count == TierWriteChunk)
+            {
+                await index.UpdateTiersAsync(tiers);
+                tiers.Clear();
+            }
+        }
+
+        if (tiers.Count > 0)
+        {
+            await index.UpdateTiersAsync(tiers);
+        }
+
+        await RepublishAsync(republish);
+        nodes.Publish(ValueSnapshotRelay.Topic, ValueSnapshotRelay.Ranked);
+        logger.LogInformation(
+            "Value ranking over {Count} customers by {Basis}; {Republished} asked to republish their index row",
+            rows.Count,
+            distribution.RanksByLifetimeValue ? "lifetime value" : "RFM",
+            republish.Count);
+        return rows.Count;
+    }
+
+    /// <inheritdoc />
+    public async Task RefreshValueDistributionAsync() => Rank(await ReadValueInputsAsync(), Clock.GetUtcNow(), models.Current);
+
+    private async Task<List<ValueInputRow>> ReadValueInputsAsync()
+    {
         var rows = new List<ValueInputRow>();
         await foreach (var row in index.ReadValueInputsAsync())
         {
             rows.Add(row);
         }
 
-        var now = Clock.GetUtcNow();
+        return rows;
+    }
+
+    // Puts this node's quintiles and lifetime-value spread in force; what the caller writes follows from the result.
+    private (ValueDistribution Distribution, double?[] LifetimeValues, List<string> Republish) Rank(List<ValueInputRow> rows, DateTimeOffset now, CustomerValueModel? model)
+    {
         var distribution = ValueDistribution.Compute(rows.Select(ToInput), now, tierRules.Value);
-        var model = models.Current;
 
         // With a fitted model, tiers rank lifetime value. Rows that cannot say it (written before the
         // index kept the model's inputs) keep their tier, and so do customers the model cannot score.
@@ -127,35 +174,7 @@ public sealed class EngineMaintenanceGrain(
         }
 
         values.Current = distribution;
-
-        var tiers = new List<TierAssignment>(Math.Min(rows.Count, TierWriteChunk));
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var row = rows[i];
-            if ((model is null || lifetimeValues[i] is not null) && distribution.Tier(ToInput(row), now, lifetimeValues[i]) is { } tier)
-            {
-                tiers.Add(new TierAssignment(row.CustomerId, ApiName.Of(tier)));
-            }
-
-            if (tiers.Count == TierWriteChunk)
-            {
-                await index.UpdateTiersAsync(tiers);
-                tiers.Clear();
-            }
-        }
-
-        if (tiers.Count > 0)
-        {
-            await index.UpdateTiersAsync(tiers);
-        }
-
-        await RepublishAsync(republish);
-        logger.LogInformation(
-            "Value ranking over {Count} customers by {Basis}; {Republished} asked to republish their index row",
-            rows.Count,
-            distribution.RanksByLifetimeValue ? "lifetime value" : "RFM",
-            republish.Count);
-        return rows.Count;
+        return (distribution, lifetimeValues, republish);
     }
 
     private static RfmInput ToInput(ValueInputRow row) => new(row.Frequency, row.Monetary, row.LastPurchaseAt);

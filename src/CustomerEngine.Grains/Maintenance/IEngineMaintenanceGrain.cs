@@ -20,4 +20,10 @@ public interface IEngineMaintenanceGrain : IRemindable
 
     /// <summary>Ranks the whole base and reassigns tiers; returns how many customers were ranked.</summary>
     Task<int> RankValueAsync();
+
+    /// <summary>
+    /// Computes this node's RFM quintiles and lifetime-value tiers from the index as it stands,
+    /// writing nothing: another node sharing the store ranked the base (<see cref="Value.ValueSnapshotRelay"/>).
+    /// </summary>
+    Task RefreshValueDistributionAsync();
 }

@@ -18,6 +18,9 @@ public interface IValueModelGrain : IRemindable
     /// <summary>The current fit, or null before the first successful one.</summary>
     Task<ClvFit?> GetCurrentAsync();
 
-    /// <summary>Makes <paramref name="fit"/> the current fit: stores it, then puts it in the snapshot.</summary>
+    /// <summary>Makes <paramref name="fit"/> the current fit: stores it, then puts it in the snapshot, here and on the other nodes sharing the store.</summary>
     Task PublishAsync(ClvFit fit);
+
+    /// <summary>Reads the current fit again from the store and puts it in the snapshot: another node fitted one.</summary>
+    Task RefreshAsync();
 }

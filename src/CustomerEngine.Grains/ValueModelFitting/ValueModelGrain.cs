@@ -1,6 +1,7 @@
 using CustomerEngine.Domain.Value;
 using CustomerEngine.Grains.Runtime;
 using CustomerEngine.Grains.Value;
+using CustomerEngine.Storage.Notifications;
 using CustomerEngine.ValueModels.BgNbd;
 using CustomerEngine.ValueModels.GammaGamma;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ public sealed class ValueModelGrain : Grain, IValueModelGrain
     private readonly ValueModelFitJob _job;
     private readonly ValueModelOptions _options;
     private readonly ILogger<ValueModelGrain> _logger;
+    private readonly INodeNotifications _nodes;
 
     /// <summary>Created by the grain runtime.</summary>
     public ValueModelGrain(
@@ -26,8 +28,10 @@ public sealed class ValueModelGrain : Grain, IValueModelGrain
         ValueModelSnapshot snapshot,
         ValueModelFitJob job,
         IOptions<ValueModelOptions> options,
-        ILogger<ValueModelGrain> logger)
+        ILogger<ValueModelGrain> logger,
+        INodeNotifications nodes)
     {
+        _nodes = nodes;
         _state = states.Create<ValueModelState>(context, "value-model");
         _snapshot = snapshot;
         _job = job;
@@ -37,6 +41,19 @@ public sealed class ValueModelGrain : Grain, IValueModelGrain
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        UseStoredFit();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task RefreshAsync()
+    {
+        await _state.ReadStateAsync();
+        UseStoredFit();
+    }
+
+    private void UseStoredFit()
     {
         if (_state.State.Current is { } fit)
         {
@@ -50,8 +67,6 @@ public sealed class ValueModelGrain : Grain, IValueModelGrain
                 _logger.LogError(ex, "The stored value-model fit {FitId} cannot be used with the current settings; tiers fall back to RFM until the next fit", fit.Id);
             }
         }
-
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -95,6 +110,7 @@ public sealed class ValueModelGrain : Grain, IValueModelGrain
         _state.State.Current = fit;
         await _state.WriteStateAsync();
         _snapshot.Current = model;
+        _nodes.Publish(ValueSnapshotRelay.Topic, ValueSnapshotRelay.Fitted);
     }
 
     private CustomerValueModel ModelOf(ClvFit fit) => new(

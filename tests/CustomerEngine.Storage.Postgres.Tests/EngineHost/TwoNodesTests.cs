@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Grains.Value;
+using CustomerEngine.Grains.ValueModelFitting;
 using CustomerEngine.Host.Hubs;
 using CustomerEngine.HubClient;
 using CustomerEngine.Storage.Postgres.Tests.Support;
@@ -111,6 +114,56 @@ public sealed class TwoNodesTests
         {
             await UntilAsync(async () => (await node.GetFromJsonAsync<JsonArray>("/api/campaigns"))!.Select(c => (string?)c!["id"]).Order().SequenceEqual(new[] { campaign, other }.Order()), "both nodes list both campaigns");
         }
+    }
+
+    [Fact]
+    public async Task A_ranking_on_one_node_gives_the_other_the_same_quintiles_and_tiers()
+    {
+        await using var database = await TemporaryDatabase.CreateAsync();
+        await using var first = new EngineOnPostgresFactory(database.ConnectionString);
+        await using var second = new EngineOnPostgresFactory(database.ConnectionString);
+        var onFirst = first.CreateClient();
+        var onSecond = second.CreateClient();
+        var now = DateTimeOffset.UtcNow;
+        var ids = Enumerable.Range(0, 10).Select(i => $"c{i}-{Guid.NewGuid():N}").ToList();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            // Customer i buys i + 1 times, for more each time, the last of them i days ago.
+            var events = new List<JsonObject> { Event("customer.registered", ids[i], now.AddDays(-60), new JsonObject { ["kind"] = "individual" }) };
+            events.AddRange(Enumerable.Range(0, i + 1).Select(n => Purchase(ids[i], now.AddDays(-i - n), 20m * (i + 1))));
+            await PostAsync(onFirst, [.. events]);
+        }
+
+        // The second node ranked its empty base when it started; the first ranks the ten now.
+        await first.RankAsync();
+        var best = ids[^1];
+        var onFirstView = await GetCustomerAsync(onFirst, best);
+        Assert.Equal("high", (string?)onFirstView["value"]!["tier"]);
+
+        await UntilAsync(
+            async () => (await GetCustomerAsync(onSecond, best))["value"]!["rfm"]!.ToJsonString() == onFirstView["value"]!["rfm"]!.ToJsonString(),
+            "the second node ranks the best customer as the first does");
+        Assert.Equal("high", (string?)(await GetCustomerAsync(onSecond, best))["value"]!["tier"]);
+    }
+
+    [Fact]
+    public async Task A_value_model_fitted_on_one_node_is_used_by_the_other()
+    {
+        await using var database = await TemporaryDatabase.CreateAsync();
+        await using var first = new EngineOnPostgresFactory(database.ConnectionString);
+        await using var second = new EngineOnPostgresFactory(database.ConnectionString);
+        var onSecond = second.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await onSecond.GetAsync("/api/models/clv")).StatusCode);
+        var now = DateTimeOffset.UtcNow;
+
+        // What the fit job publishes at the end of a run (CDNOW-like parameters).
+        var fit = new ClvFit("fit-1", now, null, now, now, 1.0, 0, new BgNbdEstimate(0.243, 4.414, 0.793, 2.426, -9582.4, 2357, 120), new GammaGammaEstimate(6.25, 3.74, 15.44, -4000.0, 946, 80));
+        await first.Services.GetRequiredService<IGrainFactory>().GetGrain<IValueModelGrain>(IValueModelGrain.Key).PublishAsync(fit);
+
+        await UntilAsync(async () => (await onSecond.GetAsync("/api/models/clv")).StatusCode == HttpStatusCode.OK, "the second node serves the first's fit");
+        var model = await onSecond.GetFromJsonAsync<JsonObject>("/api/models/clv");
+        Assert.Contains("fit-1", model!.ToJsonString(), StringComparison.Ordinal);
+        Assert.NotNull(second.Services.GetRequiredService<ValueModelSnapshot>().Current);
     }
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
