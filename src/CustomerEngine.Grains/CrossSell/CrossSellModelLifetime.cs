@@ -235,9 +235,10 @@ public sealed class CrossSellModelLifetime(
             }
             catch (GrainStateConflictException ex)
             {
-                // Only this service writes the checkpoint; a conflict means the record was changed by
-                // hand (say cleared). The model in memory is the newer truth.
-                logger.LogWarning(ex, "The cross-sell checkpoint changed underneath; overwriting it");
+                // Another node sharing the store wrote its checkpoint (or the record was changed by
+                // hand). Every node's model has learned the log through its own position, from its
+                // pipeline and the log walk, so this one may replace it as well as the other could.
+                logger.LogInformation(ex, "The cross-sell checkpoint was written by another node; replacing it with this node's");
                 _storedVersion = await states.WriteAsync(CheckpointId, data, ex.ActualVersion ?? 0, cancellationToken);
             }
 

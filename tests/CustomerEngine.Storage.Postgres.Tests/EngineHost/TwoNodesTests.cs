@@ -166,6 +166,42 @@ public sealed class TwoNodesTests
         Assert.NotNull(second.Services.GetRequiredService<ValueModelSnapshot>().Current);
     }
 
+    [Fact]
+    public async Task Purchases_taken_by_one_node_teach_the_cross_sell_model_of_the_other()
+    {
+        // The model catches up with the log at every checkpoint: once a second here, once a minute by default.
+        var everySecond = new Dictionary<string, string> { ["CrossSell:CheckpointInterval"] = "00:00:01" };
+        await using var database = await TemporaryDatabase.CreateAsync();
+        await using var first = new EngineOnPostgresFactory(database.ConnectionString, settings: everySecond);
+        await using var second = new EngineOnPostgresFactory(database.ConnectionString, settings: everySecond);
+        var onFirst = first.CreateClient();
+        var onSecond = second.CreateClient();
+        var now = DateTimeOffset.UtcNow;
+
+        for (var i = 0; i < 3; i++)
+        {
+            await PostAsync(onFirst, Event("purchase", $"c{i}-{Guid.NewGuid():N}", now.AddMinutes(-i), new JsonObject
+            {
+                ["orderId"] = Guid.NewGuid().ToString("N"),
+                ["items"] = new JsonArray
+                {
+                    new JsonObject { ["sku"] = "TENT-1", ["category"] = "tents", ["price"] = 200m, ["quantity"] = 1 },
+                    new JsonObject { ["sku"] = "STOVE-1", ["category"] = "stoves", ["price"] = 40m, ["quantity"] = 1 },
+                },
+                ["total"] = 240m,
+            }));
+        }
+
+        // Unknown to the second node's model until it learns from the log (404 meanwhile).
+        await UntilAsync(
+            async () =>
+            {
+                using var response = await onSecond.GetAsync("/api/products/TENT-1/associations");
+                return response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<JsonArray>())!.Any(a => (string?)a!["sku"] == "STOVE-1");
+            },
+            "the second node associates the stove with the tent");
+    }
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     // Neither the daily cap nor the number of current suggestions decides whether the offer shows.
