@@ -57,7 +57,8 @@ internal sealed partial class PostgresNodeNotifications : BackgroundService, INo
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentNullException.ThrowIfNull(payload);
-        if (!_outbox.Writer.TryWrite((topic, payload)))
+        // After the node stopped sending, a message has nowhere to go; dropping it is not an overflow.
+        if (!_outbox.Writer.TryWrite((topic, payload)) && !_outbox.Reader.Completion.IsCompleted && Volatile.Read(ref _stopping) == 0)
         {
             LogOutboxFull(topic);
         }
@@ -76,6 +77,7 @@ internal sealed partial class PostgresNodeNotifications : BackgroundService, INo
     }
 
     private Task _sending = Task.CompletedTask;
+    private int _stopping;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -86,6 +88,7 @@ internal sealed partial class PostgresNodeNotifications : BackgroundService, INo
     /// <summary>Sends what is queued (a node's farewell among it) before it stops listening.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        Volatile.Write(ref _stopping, 1);
         _outbox.Writer.TryComplete();
         try
         {
