@@ -162,6 +162,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
                 }
                 catch (GrainStateConflictException)
                 {
+                    // The other copy wrote first; it still reads again on the notice below.
                 }
 
                 _activations.Changed(GrainKey);

@@ -71,35 +71,36 @@ public sealed partial class SignalREngagementPublisher : BackgroundService, IEng
 
     /// <inheritdoc />
     public void CustomerArrived(string storeId, CustomerSummary summary) =>
-        Publish(new RelayedPush(EngagementMessage.CustomerArrived, summary.CustomerId, storeId, summary, null), relay: true);
+        Publish(EngagementMessage.CustomerArrived, summary.CustomerId, storeId, summary, null, relay: true);
 
     /// <inheritdoc />
     public void CustomerLeft(string storeId, string customerId) =>
-        Publish(new RelayedPush(EngagementMessage.CustomerLeft, customerId, storeId, null, null), relay: true);
+        Publish(EngagementMessage.CustomerLeft, customerId, storeId, null, null, relay: true);
 
     /// <inheritdoc />
     public void CustomerUpdated(string? presentInStoreId, CustomerSummary summary) =>
-        Publish(new RelayedPush(EngagementMessage.CustomerUpdated, summary.CustomerId, presentInStoreId, summary, null), relay: true);
+        Publish(EngagementMessage.CustomerUpdated, summary.CustomerId, presentInStoreId, summary, null, relay: true);
 
     /// <inheritdoc />
     public void SuggestionsUpdated(string customerId, string? presentInStoreId, IReadOnlyList<Suggestion> suggestions) =>
-        Publish(new RelayedPush(EngagementMessage.SuggestionsUpdated, customerId, presentInStoreId, null, suggestions), relay: true);
+        Publish(EngagementMessage.SuggestionsUpdated, customerId, presentInStoreId, null, suggestions, relay: true);
 
     // Arrivals and departures go to the store's dashboards; updates also to the customer's watchers.
-    private void Publish(RelayedPush push, bool relay)
+    // Takes the parts rather than a RelayedPush: called for every event, it allocates only for an audience.
+    private void Publish(EngagementMessage message, string customerId, string? storeId, CustomerSummary? summary, IReadOnlyList<Suggestion>? suggestions, bool relay)
     {
-        var storeGroup = push.StoreId is { } storeId ? EngagementGroups.Store(storeId) : null;
-        var customerGroup = push.Message is EngagementMessage.CustomerUpdated or EngagementMessage.SuggestionsUpdated ? EngagementGroups.Customer(push.CustomerId) : null;
+        var storeGroup = storeId is not null ? EngagementGroups.Store(storeId) : null;
+        var customerGroup = message is EngagementMessage.CustomerUpdated or EngagementMessage.SuggestionsUpdated ? EngagementGroups.Customer(customerId) : null;
         if ((storeGroup is not null && _audience.Watches(storeGroup)) || (customerGroup is not null && _audience.Watches(customerGroup)))
         {
             var coalesce = customerGroup is not null;
-            Enqueue(new PendingPush(push.Message, push.CustomerId, push.StoreId, push.Summary, push.Suggestions, Stopwatch.GetTimestamp()) { Origin = relay ? CurrentOrigin() : default }, coalesce);
+            Enqueue(new PendingPush(message, customerId, storeId, summary, suggestions, Stopwatch.GetTimestamp()) { Origin = relay ? CurrentOrigin() : default }, coalesce);
         }
 
         if (relay && ((storeGroup is not null && _remote.Watches(storeGroup)) || (customerGroup is not null && _remote.Watches(customerGroup))))
         {
-            _nodes.Publish(RelayTopic, JsonSerializer.Serialize(push, RelayJson));
-            _instruments.Relayed(push.Message);
+            _nodes.Publish(RelayTopic, JsonSerializer.Serialize(new RelayedPush(message, customerId, storeId, summary, suggestions), RelayJson));
+            _instruments.Relayed(message);
         }
     }
 
@@ -109,7 +110,7 @@ public sealed partial class SignalREngagementPublisher : BackgroundService, IEng
         {
             if (JsonSerializer.Deserialize<RelayedPush>(message.Payload, RelayJson) is { } push)
             {
-                Publish(push, relay: false);
+                Publish(push.Message, push.CustomerId, push.StoreId, push.Summary, push.Suggestions, relay: false);
             }
         }
         catch (JsonException exception)
