@@ -24,12 +24,14 @@ public sealed class NodePeers : BackgroundService
     private readonly INodeNotifications _nodes;
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _heardAt = new(StringComparer.Ordinal);
+    private readonly DateTimeOffset _startedAt;
 
     /// <summary>Created by the container.</summary>
     public NodePeers(INodeNotifications nodes, TimeProvider clock)
     {
         _nodes = nodes;
         _clock = clock;
+        _startedAt = clock.GetUtcNow();
         if (nodes.IsShared)
         {
             nodes.Subscribe(Topic, Heard);
@@ -37,8 +39,14 @@ public sealed class NodePeers : BackgroundService
         }
     }
 
-    /// <summary>Whether any other node is known to be alive.</summary>
-    public bool Any => !_heardAt.IsEmpty;
+    /// <summary>How long after its start a node waits for the others' answers before it takes itself to be alone.</summary>
+    public static readonly TimeSpan ListenFirst = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Whether another node may be alive: one was heard from, or this node started too recently to
+    /// have heard the answers to its hello. False on a store no other node can share.
+    /// </summary>
+    public bool Any => _nodes.IsShared && (!_heardAt.IsEmpty || _clock.GetUtcNow() - _startedAt < ListenFirst);
 
     /// <summary>
     /// A node started, or came back to the channel, and knows nothing of this one's state: raised

@@ -88,18 +88,23 @@ public sealed class NodeNotificationsTests : IAsyncLifetime
     [Fact]
     public async Task Nodes_learn_of_each_other_whichever_starts_first_and_of_a_goodbye()
     {
+        var clock = new ShiftedClock();
         var first = Start();
-        var firstPeers = new NodePeers(first, TimeProvider.System);
+        var firstPeers = new NodePeers(first, clock);
         var joined = Channel.CreateUnbounded<string>();
         var left = Channel.CreateUnbounded<string>();
         firstPeers.Joined += node => joined.Writer.TryWrite(node);
         firstPeers.Left += node => left.Writer.TryWrite(node);
         await ConnectedAsync(first);
         await firstPeers.StartAsync(CancellationToken.None);
+
+        // Alone, but it cannot know that before the others had time to answer its hello.
+        Assert.True(firstPeers.Any);
+        clock.Shift(NodePeers.ListenFirst);
         Assert.False(firstPeers.Any);
 
         var second = Start();
-        var secondPeers = new NodePeers(second, TimeProvider.System);
+        var secondPeers = new NodePeers(second, clock);
         var secondJoined = Channel.CreateUnbounded<string>();
         secondPeers.Joined += node => secondJoined.Writer.TryWrite(node);
         await ConnectedAsync(second);
