@@ -91,15 +91,15 @@ public sealed class NodeNotificationsTests : IAsyncLifetime
         var clock = new ShiftedClock();
         var first = Start();
         var firstPeers = new NodePeers(first, clock);
+
+        // Alone, but it cannot know that before the others had time to answer its hello.
+        Assert.True(firstPeers.Any);
         var joined = Channel.CreateUnbounded<string>();
         var left = Channel.CreateUnbounded<string>();
         firstPeers.Joined += node => joined.Writer.TryWrite(node);
         firstPeers.Left += node => left.Writer.TryWrite(node);
         await ConnectedAsync(first);
         await firstPeers.StartAsync(CancellationToken.None);
-
-        // Alone, but it cannot know that before the others had time to answer its hello.
-        Assert.True(firstPeers.Any);
         clock.Shift(NodePeers.ListenFirst);
         Assert.False(firstPeers.Any);
 
