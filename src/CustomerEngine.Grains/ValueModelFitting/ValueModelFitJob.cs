@@ -115,7 +115,9 @@ public sealed class ValueModelFitJob(
     {
         var stopwatch = Stopwatch.StartNew();
         var id = run.Id;
-        var outcome = "failed";
+        // Recorded before the run reports its end, so whoever saw the run end also sees it counted.
+        void Record(string outcome) => ValueModelTelemetry.RecordFit(stopwatch.Elapsed, run.Report.Trigger, outcome);
+
         try
         {
             logger.LogInformation(
@@ -183,8 +185,8 @@ public sealed class ValueModelFitJob(
             // Tiers follow lifetime value from now on; ranked before the run reports success, so a client
             // that saw it succeed sees the new tiers. A failed ranking does not undo the fit.
             await RankAsync(id);
+            Record("succeeded");
             run.Succeed(fit, fit.FinishedAt);
-            outcome = "succeeded";
             logger.LogInformation(
                 "Value-model fit {FitId} succeeded in {Seconds:F2} s: r={R:G4} alpha={Alpha:G4} a={A:G4} b={B:G4} LL={LogLikelihood:F1}; p={P:G4} q={Q:G4} gamma={Gamma:G4}",
                 id,
@@ -201,18 +203,18 @@ public sealed class ValueModelFitJob(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            outcome = "stopped";
+            Record("stopped");
             run.Fail("The engine stopped during the fit; the previous fit stays current.", clock.GetUtcNow());
             logger.LogWarning("Value-model fit {FitId} stopped with the engine", id);
         }
         catch (Exception ex)
         {
+            Record("failed");
             run.Fail(ex.Message + " The previous fit stays current.", clock.GetUtcNow());
             logger.LogWarning(ex, "Value-model fit {FitId} failed; the previous fit stays current", id);
         }
         finally
         {
-            ValueModelTelemetry.RecordFit(stopwatch.Elapsed, run.Report.Trigger, outcome);
             lock (_gate)
             {
                 _running = null;
