@@ -45,6 +45,20 @@ let hub = null;
 
 // ---------------------------------------------------------------- start
 
+// Listeners first: a click while the console is still loading opens what it says, and is not lost.
+$('new-campaign').addEventListener('click', () => openEditor(null));
+$('cancel-edit').addEventListener('click', () => current ? showResults(current.id) : showWelcome());
+$('add-condition').addEventListener('click', () => { addConditionRow(); scheduleEstimate(); });
+$('audience-mode').addEventListener('click', toggleAudienceMode);
+$('f-combine').addEventListener('change', scheduleEstimate);
+$('f-audience-json').addEventListener('input', scheduleEstimate);
+$('editor').addEventListener('submit', event => { event.preventDefault(); save(); });
+for (const radio of document.querySelectorAll('input[name=trigger-kind]')) radio.addEventListener('change', showTriggerFields);
+$('r-activate').addEventListener('click', () => command('activate'));
+$('r-pause').addEventListener('click', () => command('pause'));
+$('r-end').addEventListener('click', () => { if (confirm('End this campaign for good? Its results stay readable.')) command('end'); });
+$('r-edit').addEventListener('click', () => openEditor(current));
+
 const me = await getJson('/api/me');
 $('user').textContent = me.name;
 $('f-event').append(...eventTypes.map(t => el('option', { value: t }, t)));
@@ -62,21 +76,9 @@ hub.on('CampaignResultsUpdated', results => {
   if (current && results.campaignId === current.id) renderResults(results);
 });
 
-$('new-campaign').addEventListener('click', () => openEditor(null));
-$('cancel-edit').addEventListener('click', () => current ? showResults(current.id) : showWelcome());
-$('add-condition').addEventListener('click', () => { addConditionRow(); scheduleEstimate(); });
-$('audience-mode').addEventListener('click', toggleAudienceMode);
-$('f-combine').addEventListener('change', scheduleEstimate);
-$('f-audience-json').addEventListener('input', scheduleEstimate);
-$('editor').addEventListener('submit', event => { event.preventDefault(); save(); });
-for (const radio of document.querySelectorAll('input[name=trigger-kind]')) radio.addEventListener('change', showTriggerFields);
-$('r-activate').addEventListener('click', () => command('activate'));
-$('r-pause').addEventListener('click', () => command('pause'));
-$('r-end').addEventListener('click', () => { if (confirm('End this campaign for good? Its results stay readable.')) command('end'); });
-$('r-edit').addEventListener('click', () => openEditor(current));
-
 const requested = new URLSearchParams(location.search).get('campaign');
-if (requested && campaigns.some(c => c.id === requested)) await showResults(requested); else showWelcome();
+if (requested && campaigns.some(c => c.id === requested)) await showResults(requested);
+else if ($('editor').hidden && $('results').hidden) showWelcome();
 
 // ---------------------------------------------------------------- HTTP
 
