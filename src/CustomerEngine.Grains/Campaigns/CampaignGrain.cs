@@ -44,8 +44,7 @@ public sealed class CampaignGrain(IGrainContext context, IPersistentStateFactory
         _record.State = record;
         await _record.WriteStateAsync();
         await GrainFactory.GetGrain<ICampaignDirectoryGrain>(ICampaignDirectoryGrain.Key).AddAsync(GrainKey);
-        await campaigns.ApplyAsync(record);
-        nodes.Publish(CampaignChangeRelay.Topic, GrainKey);
+        await PutInForceAsync(record);
         return new CampaignCommandResult(CampaignCommandOutcome.Changed, Copy(record));
     }
 
@@ -81,8 +80,7 @@ public sealed class CampaignGrain(IGrainContext context, IPersistentStateFactory
         record.Definition = definition;
         Touch(record, now, by, "edited", fields, definition);
         await _record.WriteStateAsync();
-        await campaigns.ApplyAsync(record);
-        nodes.Publish(CampaignChangeRelay.Topic, GrainKey);
+        await PutInForceAsync(record);
         return new CampaignCommandResult(CampaignCommandOutcome.Changed, Copy(record));
     }
 
@@ -116,9 +114,15 @@ public sealed class CampaignGrain(IGrainContext context, IPersistentStateFactory
         await _record.WriteStateAsync();
 
         // Returns once the change is in force (for a pause: once no decision under way can still present).
+        await PutInForceAsync(record);
+        return new CampaignCommandResult(CampaignCommandOutcome.Changed, Copy(record));
+    }
+
+    // Here before the caller is answered; on the other nodes sharing the store as soon as they hear.
+    private async Task PutInForceAsync(CampaignRecord record)
+    {
         await campaigns.ApplyAsync(record);
         nodes.Publish(CampaignChangeRelay.Topic, GrainKey);
-        return new CampaignCommandResult(CampaignCommandOutcome.Changed, Copy(record));
     }
 
     /// <inheritdoc />

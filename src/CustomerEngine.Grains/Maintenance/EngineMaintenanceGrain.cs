@@ -95,7 +95,8 @@ public sealed class EngineMaintenanceGrain(
         var rows = await ReadValueInputsAsync();
         var now = Clock.GetUtcNow();
         var model = models.Current;
-        var (distribution, lifetimeValues, republish) = Rank(rows, now, model);
+        var republish = new List<string>();
+        var (distribution, lifetimeValues) = Rank(rows, now, model, republish);
 
         var tiers = new List<TierAssignment>(Math.Min(rows.Count, TierWriteChunk));
         for (var i = 0; i < rows.Count; i++)
@@ -129,7 +130,7 @@ public sealed class EngineMaintenanceGrain(
     }
 
     /// <inheritdoc />
-    public async Task RefreshValueDistributionAsync() => Rank(await ReadValueInputsAsync(), Clock.GetUtcNow(), models.Current);
+    public async Task RefreshValueDistributionAsync() => Rank(await ReadValueInputsAsync(), Clock.GetUtcNow(), models.Current, republish: null);
 
     private async Task<List<ValueInputRow>> ReadValueInputsAsync()
     {
@@ -142,15 +143,15 @@ public sealed class EngineMaintenanceGrain(
         return rows;
     }
 
-    // Puts this node's quintiles and lifetime-value spread in force; what the caller writes follows from the result.
-    private (ValueDistribution Distribution, double?[] LifetimeValues, List<string> Republish) Rank(List<ValueInputRow> rows, DateTimeOffset now, CustomerValueModel? model)
+    // Puts this node's quintiles and lifetime-value spread in force; what the caller writes follows from
+    // the result. Only the ranking that writes asks for the rows to republish (null skips the search).
+    private (ValueDistribution Distribution, double?[] LifetimeValues) Rank(List<ValueInputRow> rows, DateTimeOffset now, CustomerValueModel? model, List<string>? republish)
     {
         var distribution = ValueDistribution.Compute(rows.Select(ToInput), now, tierRules.Value);
 
         // With a fitted model, tiers rank lifetime value. Rows that cannot say it (written before the
         // index kept the model's inputs) keep their tier, and so do customers the model cannot score.
         var lifetimeValues = new double?[rows.Count];
-        var republish = new List<string>();
         if (model is not null)
         {
             for (var i = 0; i < rows.Count; i++)
@@ -158,12 +159,12 @@ public sealed class EngineMaintenanceGrain(
                 var row = rows[i];
                 if (ToModelInput(row) is not { } input)
                 {
-                    republish.Add(row.CustomerId);
+                    republish?.Add(row.CustomerId);
                     continue;
                 }
 
                 lifetimeValues[i] = model.Forecast(input, now)?.LifetimeValue;
-                if (FellBelowUnnoticed(row, input, model, now))
+                if (republish is not null && FellBelowUnnoticed(row, input, model, now))
                 {
                     republish.Add(row.CustomerId);
                 }
@@ -174,7 +175,7 @@ public sealed class EngineMaintenanceGrain(
         }
 
         values.Current = distribution;
-        return (distribution, lifetimeValues, republish);
+        return (distribution, lifetimeValues);
     }
 
     private static RfmInput ToInput(ValueInputRow row) => new(row.Frequency, row.Monetary, row.LastPurchaseAt);

@@ -11,7 +11,7 @@ namespace CustomerEngine.Grains.Value;
 /// <summary>
 /// Keeps the value snapshots of every node sharing the store current. A value-model fit and a
 /// value ranking run on one node (each firing of their reminders is claimed by one); that node
-/// says so, and here the others read the fit again and compute the quintiles and lifetime-value
+/// says so, and here the others read the fit again or compute the quintiles and lifetime-value
 /// tiers from the index, in the order the messages came, without writing anything.
 /// </summary>
 public sealed partial class ValueSnapshotRelay(INodeNotifications nodes, IGrainFactory grains, ILogger<ValueSnapshotRelay> logger) : BackgroundService
@@ -42,13 +42,17 @@ public sealed partial class ValueSnapshotRelay(INodeNotifications nodes, IGrainF
             {
                 try
                 {
+                    // A fit is always followed by a ranking on the node that fitted (the job re-ranks by
+                    // lifetime value), whose own notice refreshes the tiers here: reading the whole index
+                    // for the fit as well would do that work twice.
                     if (change == Fitted)
                     {
                         await grains.GetGrain<IValueModelGrain>(IValueModelGrain.Key).RefreshAsync();
                     }
-
-                    // A new fit changes the lifetime-value tiers too; the ranking that follows it says so again.
-                    await grains.GetGrain<IEngineMaintenanceGrain>(IEngineMaintenanceGrain.Key).RefreshValueDistributionAsync();
+                    else
+                    {
+                        await grains.GetGrain<IEngineMaintenanceGrain>(IEngineMaintenanceGrain.Key).RefreshValueDistributionAsync();
+                    }
                 }
                 catch (Exception exception)
                 {

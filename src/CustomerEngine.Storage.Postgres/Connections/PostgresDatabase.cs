@@ -86,6 +86,9 @@ internal sealed class PostgresDatabase : IAsyncDisposable
             return await read(command).ConfigureAwait(false);
         });
 
+    /// <summary>Runs one read statement without parameters, as <see cref="ReadAsync{T}(string, Action{NpgsqlParameterCollection}, Func{NpgsqlCommand, Task{T}})"/>.</summary>
+    public Task<T> ReadAsync<T>(string sql, Func<NpgsqlCommand, Task<T>> read) => ReadAsync(sql, static _ => { }, read);
+
     /// <summary>
     /// Starts a read statement whose rows the caller streams, asking once more on a fresh connection
     /// when the first met a dropped one; the caller disposes the command and the reader.

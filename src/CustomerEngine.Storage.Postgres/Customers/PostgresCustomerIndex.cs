@@ -177,12 +177,11 @@ internal sealed class PostgresCustomerIndex(PostgresDatabase database) : ICustom
     public Task<CustomerCounts> CountCustomersAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return DroppedConnection.ReadAgainOnceAsync(database.DataSource, () => CountAsync(cancellationToken));
+        return database.ReadAsync(CountsSql, select => CountAsync(select, cancellationToken));
     }
 
-    private async Task<CustomerCounts> CountAsync(CancellationToken cancellationToken)
+    private static async Task<CustomerCounts> CountAsync(NpgsqlCommand select, CancellationToken cancellationToken)
     {
-        await using var select = database.CreateReadCommand(CountsSql);
         var byStage = new Dictionary<string, long>(StringComparer.Ordinal);
         var byTier = new Dictionary<string, long>(StringComparer.Ordinal);
         var npsBySegment = new List<SegmentNpsCount>();

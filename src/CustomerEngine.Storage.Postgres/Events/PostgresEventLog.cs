@@ -78,14 +78,14 @@ internal sealed class PostgresEventLog(PostgresDatabase database) : IEventLog
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return await database.ReadAsync(CountSql, _ => { }, async command => (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!).ConfigureAwait(false);
+        return await database.ReadAsync(CountSql, async command => (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!).ConfigureAwait(false);
     }
 
     /// <summary>The highest sequence stored: one step down the primary key however long the log is.</summary>
     public async Task<long> ReadLastSequenceAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return await database.ReadAsync(LastSequenceSql, _ => { }, async command => (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!).ConfigureAwait(false);
+        return await database.ReadAsync(LastSequenceSql, async command => (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!).ConfigureAwait(false);
     }
 
     private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(NpgsqlCommand command, CancellationToken cancellationToken)

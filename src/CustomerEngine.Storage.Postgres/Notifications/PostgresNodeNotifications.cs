@@ -40,6 +40,8 @@ internal sealed partial class PostgresNodeNotifications : BackgroundService, INo
 
     private readonly ConcurrentDictionary<string, ImmutableArray<Action<NodeMessage>>> _handlers = new(StringComparer.Ordinal);
     private readonly Lock _subscribing = new();
+    private Task _sending = Task.CompletedTask;
+    private int _stopping;
 
     public PostgresNodeNotifications(PostgresStoreOptions options, ILogger<PostgresNodeNotifications> logger)
     {
@@ -58,7 +60,7 @@ internal sealed partial class PostgresNodeNotifications : BackgroundService, INo
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ArgumentNullException.ThrowIfNull(payload);
         // After the node stopped sending, a message has nowhere to go; dropping it is not an overflow.
-        if (!_outbox.Writer.TryWrite((topic, payload)) && !_outbox.Reader.Completion.IsCompleted && Volatile.Read(ref _stopping) == 0)
+        if (!_outbox.Writer.TryWrite((topic, payload)) && Volatile.Read(ref _stopping) == 0)
         {
             LogOutboxFull(topic);
         }
@@ -75,9 +77,6 @@ internal sealed partial class PostgresNodeNotifications : BackgroundService, INo
 
         return new Subscription(this, topic, handler);
     }
-
-    private Task _sending = Task.CompletedTask;
-    private int _stopping;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -113,11 +113,8 @@ public sealed class NodePeers : BackgroundService
 
                 return;
             case "hello":
-                var known = _heardAt.ContainsKey(node);
-                _heardAt[node] = _clock.GetUtcNow();
-
                 // Answered so the newcomer knows this node too; a hello is not answered with a hello.
-                if (!known)
+                if (HeardFirstTime(node))
                 {
                     _nodes.Publish(Topic, "alive");
                 }
@@ -125,15 +122,19 @@ public sealed class NodePeers : BackgroundService
                 Joined?.Invoke(node);
                 return;
             default:
-                if (!_heardAt.ContainsKey(node))
+                if (HeardFirstTime(node))
                 {
-                    _heardAt[node] = _clock.GetUtcNow();
                     Joined?.Invoke(node);
-                    return;
                 }
 
-                _heardAt[node] = _clock.GetUtcNow();
                 return;
         }
+    }
+
+    private bool HeardFirstTime(string node)
+    {
+        var known = _heardAt.ContainsKey(node);
+        _heardAt[node] = _clock.GetUtcNow();
+        return !known;
     }
 }

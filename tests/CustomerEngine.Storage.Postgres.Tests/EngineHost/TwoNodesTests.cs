@@ -20,11 +20,8 @@ public sealed class TwoNodesTests
     [Fact]
     public async Task A_customer_moved_to_another_node_and_back_is_served_from_every_event_on_the_first()
     {
-        await using var database = await TemporaryDatabase.CreateAsync();
-        await using var first = new EngineOnPostgresFactory(database.ConnectionString);
-        await using var second = new EngineOnPostgresFactory(database.ConnectionString);
-        var onFirst = first.CreateClient();
-        var onSecond = second.CreateClient();
+        await using var nodes = await EnginePair.StartAsync();
+        var (_, _, onFirst, onSecond) = nodes;
         var id = $"c-{Guid.NewGuid():N}";
         var day = DateTimeOffset.UtcNow.AddDays(-3);
 
@@ -82,11 +79,8 @@ public sealed class TwoNodesTests
     [Fact]
     public async Task A_campaign_activated_and_paused_on_one_node_changes_the_suggestions_the_other_serves()
     {
-        await using var database = await TemporaryDatabase.CreateAsync();
-        await using var first = new EngineOnPostgresFactory(database.ConnectionString, settings: OffersAlwaysShown);
-        await using var second = new EngineOnPostgresFactory(database.ConnectionString, settings: OffersAlwaysShown);
-        var onFirst = first.CreateClient();
-        var onSecond = second.CreateClient();
+        await using var nodes = await EnginePair.StartAsync(OffersAlwaysShown);
+        var (_, _, onFirst, onSecond) = nodes;
         var id = $"c-{Guid.NewGuid():N}";
         var now = DateTimeOffset.UtcNow;
         await PostAsync(onSecond, Event("customer.registered", id, now.AddDays(-10), new JsonObject { ["name"] = "Hedy", ["kind"] = "individual" }), Purchase(id, now.AddDays(-2), 80m));
@@ -119,11 +113,8 @@ public sealed class TwoNodesTests
     [Fact]
     public async Task A_ranking_on_one_node_gives_the_other_the_same_quintiles_and_tiers()
     {
-        await using var database = await TemporaryDatabase.CreateAsync();
-        await using var first = new EngineOnPostgresFactory(database.ConnectionString);
-        await using var second = new EngineOnPostgresFactory(database.ConnectionString);
-        var onFirst = first.CreateClient();
-        var onSecond = second.CreateClient();
+        await using var nodes = await EnginePair.StartAsync();
+        var (first, _, onFirst, onSecond) = nodes;
         var now = DateTimeOffset.UtcNow;
         var ids = Enumerable.Range(0, 10).Select(i => $"c{i}-{Guid.NewGuid():N}").ToList();
         for (var i = 0; i < ids.Count; i++)
@@ -149,10 +140,8 @@ public sealed class TwoNodesTests
     [Fact]
     public async Task A_value_model_fitted_on_one_node_is_used_by_the_other()
     {
-        await using var database = await TemporaryDatabase.CreateAsync();
-        await using var first = new EngineOnPostgresFactory(database.ConnectionString);
-        await using var second = new EngineOnPostgresFactory(database.ConnectionString);
-        var onSecond = second.CreateClient();
+        await using var nodes = await EnginePair.StartAsync();
+        var (first, second, _, onSecond) = nodes;
         Assert.Equal(HttpStatusCode.NotFound, (await onSecond.GetAsync("/api/models/clv")).StatusCode);
         var now = DateTimeOffset.UtcNow;
 
@@ -171,11 +160,8 @@ public sealed class TwoNodesTests
     {
         // The model catches up with the log at every checkpoint: once a second here, once a minute by default.
         var everySecond = new Dictionary<string, string> { ["CrossSell:CheckpointInterval"] = "00:00:01" };
-        await using var database = await TemporaryDatabase.CreateAsync();
-        await using var first = new EngineOnPostgresFactory(database.ConnectionString, settings: everySecond);
-        await using var second = new EngineOnPostgresFactory(database.ConnectionString, settings: everySecond);
-        var onFirst = first.CreateClient();
-        var onSecond = second.CreateClient();
+        await using var nodes = await EnginePair.StartAsync(everySecond);
+        var (_, _, onFirst, onSecond) = nodes;
         var now = DateTimeOffset.UtcNow;
 
         for (var i = 0; i < 3; i++)
