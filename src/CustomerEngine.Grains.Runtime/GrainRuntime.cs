@@ -65,7 +65,7 @@ public sealed class GrainRuntime : IGrainFactory, IHostedService, IAsyncDisposab
         _grainTypesByName = grainTypes.Values.ToFrozenDictionary(type => type.TypeName, StringComparer.Ordinal);
         GrainTypes = [.. grainTypes.Values];
         _collector = new IdleActivationCollector(this);
-        _reminderPoller = ReminderTable is null ? null : new ReminderPoller(this, ReminderTable);
+        _reminderPoller = ReminderTable is null ? null : new ReminderPoller(this, ReminderTable, services.GetService<IReminderClaimFilter>());
     }
 
     /// <summary>Number of activations currently alive (activated and not yet deactivated).</summary>

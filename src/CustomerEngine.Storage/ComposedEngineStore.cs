@@ -93,6 +93,10 @@ public abstract class ComposedEngineStore : IEngineStore
         GrainState.ClearAsync(id, expectedVersion, cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ListStateNamesAsync(string grainType, string key, CancellationToken cancellationToken = default) =>
+        GrainState.ListStateNamesAsync(grainType, key, cancellationToken);
+
+    /// <inheritdoc />
     public Task UpsertAsync(ReminderEntry entry, CancellationToken cancellationToken = default) =>
         Reminders.UpsertAsync(entry, cancellationToken);
 

@@ -6,9 +6,10 @@ namespace CustomerEngine.Grains.Runtime.Reminders;
 /// <summary>
 /// Periodically reads due reminders, claims each, delivers it as a grain call and then moves it to its
 /// next period. A reminder still being delivered is not delivered again by later polls, and one claimed
-/// by another runtime over the same table (another node) is left to it.
+/// by another runtime over the same table (another node) is left to it, as is one the
+/// <see cref="IReminderClaimFilter"/> keeps for another node.
 /// </summary>
-internal sealed class ReminderPoller(GrainRuntime runtime, IReminderTable table)
+internal sealed class ReminderPoller(GrainRuntime runtime, IReminderTable table, IReminderClaimFilter? filter)
 {
     private const int BatchSize = 1000;
 
@@ -50,6 +51,11 @@ internal sealed class ReminderPoller(GrainRuntime runtime, IReminderTable table)
         List<Task>? started = waitForDeliveries ? [] : null;
         foreach (var entry in due)
         {
+            if (filter is not null && !filter.MayClaim(entry))
+            {
+                continue;
+            }
+
             var id = (entry.GrainType, entry.Key, entry.Name);
             var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             if (!_inFlight.TryAdd(id, delivered.Task))

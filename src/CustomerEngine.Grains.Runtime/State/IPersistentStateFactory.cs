@@ -11,4 +11,18 @@ public interface IPersistentStateFactory
     /// </summary>
     /// <exception cref="InvalidOperationException">Called after the grain's constructor.</exception>
     IPersistentState<TState> Create<TState>(IGrainContext context, string stateName) where TState : class, new();
+
+    /// <summary>
+    /// The names of every state stored for the grain behind <paramref name="context"/>, in ordinal
+    /// order, including names it never created: states that other processes write beside its own.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListStoredAsync(IGrainContext context);
+
+    /// <summary>
+    /// Reads the state <paramref name="stateName"/> of the grain behind <paramref name="context"/>
+    /// now, at any time. It is detached from the activation: it is not read again on activation,
+    /// and a conflicting write or clear throws without ending the activation, because it is not
+    /// the activation's own state that is behind the store.
+    /// </summary>
+    Task<IPersistentState<TState>> ReadDetachedAsync<TState>(IGrainContext context, string stateName) where TState : class, new();
 }

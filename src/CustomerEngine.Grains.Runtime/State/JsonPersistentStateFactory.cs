@@ -27,12 +27,32 @@ internal sealed class JsonPersistentStateFactory : IPersistentStateFactory
 
     public IPersistentState<TState> Create<TState>(IGrainContext context, string stateName) where TState : class, new()
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentException.ThrowIfNullOrEmpty(stateName);
-        var id = new GrainStateId(context.InterfaceType.FullName ?? context.InterfaceType.Name, context.GrainKey, stateName);
-        var typeInfo = (JsonTypeInfo<TState>)_serializerOptions.GetTypeInfo(typeof(TState));
-        var state = new PersistentState<TState>(id, _store, typeInfo, context as GrainActivation);
+        var state = new PersistentState<TState>(IdOf(context, stateName), _store, TypeInfoOf<TState>(), context as GrainActivation);
         context.RegisterActivationStep(state.ReadStateAsync);
         return state;
     }
+
+    public Task<IReadOnlyList<string>> ListStoredAsync(IGrainContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return _store.ListStateNamesAsync(GrainTypeOf(context), context.GrainKey);
+    }
+
+    public async Task<IPersistentState<TState>> ReadDetachedAsync<TState>(IGrainContext context, string stateName) where TState : class, new()
+    {
+        var state = new PersistentState<TState>(IdOf(context, stateName), _store, TypeInfoOf<TState>());
+        await state.ReadStateAsync().ConfigureAwait(false);
+        return state;
+    }
+
+    private static GrainStateId IdOf(IGrainContext context, string stateName)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentException.ThrowIfNullOrEmpty(stateName);
+        return new GrainStateId(GrainTypeOf(context), context.GrainKey, stateName);
+    }
+
+    private static string GrainTypeOf(IGrainContext context) => context.InterfaceType.FullName ?? context.InterfaceType.Name;
+
+    private JsonTypeInfo<TState> TypeInfoOf<TState>() => (JsonTypeInfo<TState>)_serializerOptions.GetTypeInfo(typeof(TState));
 }

@@ -18,6 +18,12 @@ public interface IGrainStateStore
     /// <exception cref="GrainStateConflictException">The stored version differs from <paramref name="expectedVersion"/>.</exception>
     Task<long> WriteAsync(GrainStateId id, ReadOnlyMemory<byte> data, long expectedVersion, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The names of every state stored for one grain, in ordinal order: how a grain finds states
+    /// whose names it does not know in advance, such as those other nodes write beside its own.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListStateNamesAsync(string grainType, string key, CancellationToken cancellationToken = default);
+
     /// <summary>Removes the state when the stored version equals <paramref name="expectedVersion"/>.</summary>
     /// <exception cref="GrainStateConflictException">The stored version differs from <paramref name="expectedVersion"/>.</exception>
     Task ClearAsync(GrainStateId id, long expectedVersion, CancellationToken cancellationToken = default);

@@ -48,6 +48,17 @@ public sealed class InMemoryGrainStateStore : IGrainStateStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ListStateNamesAsync(string grainType, string key, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<string> names = [.. _records.Keys
+            .Where(id => id.GrainType == grainType && id.Key == key)
+            .Select(id => id.StateName)
+            .Order(StringComparer.Ordinal)];
+        return Task.FromResult(names);
+    }
+
+    /// <inheritdoc />
     public Task ClearAsync(GrainStateId id, long expectedVersion, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

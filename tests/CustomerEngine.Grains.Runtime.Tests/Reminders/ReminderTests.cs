@@ -100,6 +100,47 @@ public sealed class ReminderTests
         Assert.Equal(1, Drain(harness));
     }
 
+    [Fact]
+    public async Task A_runtime_leaves_the_reminders_its_claim_filter_keeps_for_another_node_to_that_node()
+    {
+        var table = new InMemoryReminderTable();
+        var clock = new ManualTimeProvider();
+        static Action<IServiceCollection> Node(InMemoryReminderTable table, string node) => services => services
+            .AddSingleton<IReminderTable>(table)
+            .AddSingleton<IReminderClaimFilter>(new SuffixClaimFilter(node));
+        await using var a = GrainRuntimeHarness.Create(services: Node(table, "a"), clock: clock);
+        await using var b = GrainRuntimeHarness.Create(services: Node(table, "b"), clock: clock);
+        await a.Grains.GetGrain<IReminderGrain>("k").ScheduleAsync("sweep@a", TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1));
+        await a.Grains.GetGrain<IReminderGrain>("k").ScheduleAsync("sweep@b", TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1));
+
+        for (var firing = 0; firing < 3; firing++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+
+            // b polls first every time: it must still leave a's firing alone.
+            await PollOnceAsync(b);
+            await PollOnceAsync(a);
+            Assert.Equal(["sweep@a"], DrainNames(a));
+            Assert.Equal(["sweep@b"], DrainNames(b));
+        }
+    }
+
+    private static List<string> DrainNames(GrainRuntimeHarness harness)
+    {
+        var names = new List<string>();
+        while (harness.Get<ReminderProbe>().Deliveries.Reader.TryRead(out var delivery))
+        {
+            names.Add(delivery.Name);
+        }
+
+        return names;
+    }
+
+    private sealed class SuffixClaimFilter(string node) : IReminderClaimFilter
+    {
+        public bool MayClaim(ReminderEntry entry) => entry.Name.EndsWith("@" + node, StringComparison.Ordinal);
+    }
+
     private static int Drain(GrainRuntimeHarness harness)
     {
         var count = 0;

@@ -35,6 +35,9 @@ internal sealed class FlakyPresenceStateStore(IGrainStateStore inner) : IGrainSt
         return version;
     }
 
+    public Task<IReadOnlyList<string>> ListStateNamesAsync(string grainType, string key, CancellationToken cancellationToken = default) =>
+        inner.ListStateNamesAsync(grainType, key, cancellationToken);
+
     public Task ClearAsync(GrainStateId id, long expectedVersion, CancellationToken cancellationToken = default) =>
         inner.ClearAsync(id, expectedVersion, cancellationToken);
 

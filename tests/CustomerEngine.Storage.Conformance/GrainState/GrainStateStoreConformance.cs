@@ -251,5 +251,21 @@ public abstract class GrainStateStoreConformance : EngineStoreConformanceBase
         Assert.Single(await Store.ReadForGrainAsync("ICustomerGrain", "c-1"));
     }
 
+    [Fact]
+    public async Task A_grain_lists_the_names_of_its_stored_states_only()
+    {
+        var store = new GrainStateId("IStorePresenceGrain", "S1", "presence");
+        await Store.WriteAsync(store with { StateName = "presence@b" }, Data("b"), 0);
+        await Store.WriteAsync(store, Data("own"), 0);
+        await Store.WriteAsync(store with { StateName = "presence@a" }, Data("a"), 0);
+        await Store.WriteAsync(store with { Key = "S10" }, Data("other store"), 0);
+        await Store.WriteAsync(store with { GrainType = "ICustomerGrain" }, Data("other grain"), 0);
+        await Store.WriteAsync(store with { StateName = "cleared" }, Data("gone"), 0);
+        await Store.ClearAsync(store with { StateName = "cleared" }, 1);
+
+        Assert.Equal(["presence", "presence@a", "presence@b"], await Store.ListStateNamesAsync("IStorePresenceGrain", "S1"));
+        Assert.Empty(await Store.ListStateNamesAsync("IStorePresenceGrain", "S2"));
+    }
+
     private static byte[] Data(string text) => Encoding.UTF8.GetBytes($$"""{"value":"{{text}}"}""");
 }
