@@ -5,6 +5,16 @@ const customersNode = document.getElementById('customers');
 const storeSelect = document.getElementById('store');
 let joinedStore = null;
 let connection = null;
+let connected;
+const hubReady = new Promise(resolve => { connected = resolve; });
+
+// Before the first await: a search submitted while the page is still loading opens the drawer
+// once the hub is there, instead of reloading the page with the id in its address.
+document.getElementById('search').addEventListener('submit', async event => {
+  event.preventDefault();
+  const id = document.getElementById('search-id').value.trim();
+  if (id) { await hubReady; await openDrawer(id); }
+});
 
 const me = await getJson('/api/me');
 document.getElementById('user').textContent = me.name;
@@ -20,6 +30,7 @@ if (me.roles.some(r => r === 'manager' || r === 'admin' || r === 'marketing')) {
 }
 
 connection = connectHub(document.getElementById('status'), joinAndResync);
+connected();
 connection.on('CustomerArrived', summary => { upsert(summary); loadSuggestions(summary.customerId); });
 connection.on('CustomerLeft', customerId => { present.delete(customerId); render(); });
 connection.on('CustomerUpdated', summary => { if (present.has(summary.customerId)) upsert(summary); });
@@ -33,12 +44,6 @@ storeSelect.addEventListener('change', async () => {
   if (joinedStore) await connection.invoke('LeaveStore', joinedStore).catch(() => {});
   history.replaceState(null, '', '?store=' + encodeURIComponent(storeSelect.value));
   await joinAndResync(connection);
-});
-
-document.getElementById('search').addEventListener('submit', async event => {
-  event.preventDefault();
-  const id = document.getElementById('search-id').value.trim();
-  if (id) await openDrawer(id);
 });
 
 // After (re)connecting the page may have missed arrivals and departures: it empties its list and
