@@ -33,6 +33,23 @@ public sealed class StorePresence
     }
 
     /// <summary>
+    /// Takes in what another record of the same store holds (another node's, which saw other
+    /// customers or other signals of the same ones): each kept time moves to the later of the two,
+    /// so merging in any order, or twice, gives the same presence.
+    /// </summary>
+    public void Merge(StorePresence other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (customerId, theirs) in other.Customers)
+        {
+            var presence = Of(customerId);
+            presence.EnteredAt = Latest(presence.EnteredAt, theirs.EnteredAt);
+            presence.LeftAt = Latest(presence.LeftAt, theirs.LeftAt);
+            presence.LastSeenAt = Latest(presence.LastSeenAt, theirs.LastSeenAt);
+        }
+    }
+
+    /// <summary>
     /// The customers who entered and have not left since, and were seen within
     /// <paramref name="timeout"/> of <paramref name="now"/> (a missed leave must not keep someone
     /// in the store forever); most recently seen first.

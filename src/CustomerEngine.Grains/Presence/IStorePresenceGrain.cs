@@ -22,7 +22,12 @@ public interface IStorePresenceGrain : IGrain
 
     /// <summary>
     /// Forgets an erased customer at once and durably: a present customer is announced as gone,
-    /// and the store's state is written before this returns.
+    /// and the store's state is written before this returns. On a shared store, the records of
+    /// nodes that are gone are taken over first, and the live nodes are asked to forget the
+    /// customer in their own (<see cref="ForgetHereAsync"/>).
     /// </summary>
     Task ForgetAsync(string customerId);
+
+    /// <summary>As <see cref="ForgetAsync"/>, in this node's record of the store only.</summary>
+    Task ForgetHereAsync(string customerId);
 }

@@ -1,7 +1,10 @@
 using CustomerEngine.Domain.Presence;
 using CustomerEngine.Domain.Views;
 using CustomerEngine.Grains.Engagement;
+using CustomerEngine.Grains.Nodes;
 using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Grains.Runtime.Storage;
+using CustomerEngine.Storage.Notifications;
 using Microsoft.Extensions.Options;
 
 namespace CustomerEngine.Grains.Presence;
@@ -11,14 +14,30 @@ namespace CustomerEngine.Grains.Presence;
 /// written behind a short activation timer instead of on every event. Arrivals, departures and
 /// time-outs are pushed to the store's dashboards from here, the one place that decides presence.
 /// </summary>
+/// <remarks>
+/// On a store several nodes share, each node's activation keeps its own record of the store (its
+/// customers are routed to it), written under a state named after the node, with a time-out
+/// reminder that stays with that node (<see cref="NodeOwnedReminders"/>). Reads merge every node's
+/// record; a record whose node is gone is taken over by whichever node its reminder reaches.
+/// </remarks>
 public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
 {
+    private const string StateName = "presence";
     private const string TimeOutReminder = "presence-timeouts";
 
+    /// <summary>The topic on which an erasure asks every node to forget a customer in its record of a store.</summary>
+    public const string ForgetTopic = "presence.forget";
+
     private readonly IPersistentState<StorePresence> _state;
+    private readonly IGrainContext _context;
+    private readonly IPersistentStateFactory _states;
     private readonly IEngagementPublisher _engagement;
     private readonly StorePresenceDirectory _directory;
     private readonly PresenceOptions _options;
+    private readonly INodeNotifications _nodes;
+    private readonly NodePeers _peers;
+    private readonly string _stateName;
+    private readonly string _reminderName;
     private IDisposable? _flushTimer;
 
     // Whether this activation registered the time-out reminder; registering is a write, so it is
@@ -31,12 +50,26 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
     private readonly HashSet<string> _announced = new(StringComparer.Ordinal);
 
     /// <summary>Created by the grain runtime.</summary>
-    public StorePresenceGrain(IGrainContext context, IPersistentStateFactory states, IEngagementPublisher engagement, StorePresenceDirectory directory, IOptions<PresenceOptions> options)
+    public StorePresenceGrain(
+        IGrainContext context,
+        IPersistentStateFactory states,
+        IEngagementPublisher engagement,
+        StorePresenceDirectory directory,
+        IOptions<PresenceOptions> options,
+        INodeNotifications nodes,
+        NodePeers peers)
     {
-        _state = states.Create<StorePresence>(context, "presence");
+        // Alone on its store a node keeps the names it always had, so an existing file reads back.
+        _stateName = nodes.IsShared ? NodeOwnedReminders.Name(StateName, nodes.NodeId) : StateName;
+        _reminderName = nodes.IsShared ? NodeOwnedReminders.Name(TimeOutReminder, nodes.NodeId) : TimeOutReminder;
+        _state = states.Create<StorePresence>(context, _stateName);
+        _context = context;
+        _states = states;
         _engagement = engagement;
         _directory = directory;
         _options = options.Value;
+        _nodes = nodes;
+        _peers = peers;
     }
 
     /// <inheritdoc />
@@ -77,49 +110,89 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
                 ReportPresentCount();
             }
         }
+        else if (signal == PresenceSignal.Left && !isPresent && _nodes.IsShared)
+        {
+            // Another node's record may have them present (they were failed over to this node), and
+            // dashboards list what every record says: they are told of the departure all the same.
+            _engagement.CustomerLeft(GrainKey, customerId);
+        }
+
+        if (isPresent != wasPresent && _peers.Any)
+        {
+            // Other nodes read this record when a dashboard joins the store there: an arrival or a
+            // departure is written now rather than after the interval.
+            _flushTimer?.Dispose();
+            _flushTimer = RegisterTimer(_ => FlushAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
 
         _flushTimer ??= RegisterTimer(_ => FlushAsync(), _options.FlushInterval, Timeout.InfiniteTimeSpan);
-        if (isPresent && !_watchingTimeOuts)
+        if (isPresent)
         {
-            // A reminder, not a timer: a quiet store's activation is collected long before a
-            // two-hour time-out, and its dashboards must still see the customer go.
-            await RegisterOrUpdateReminderAsync(TimeOutReminder, _options.TimeOutCheckInterval, _options.TimeOutCheckInterval);
-            _watchingTimeOuts = true;
+            await WatchTimeOutsAsync();
         }
 
         return isPresent;
     }
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // The state was just read: a store re-activated after a restart tells the directory who is
         // still in it. A store nobody ever entered (a dashboard asked for a wrong id) stays out.
         if (_state.State.Customers.Count > 0)
         {
-            foreach (var present in _state.State.Present(Clock.GetUtcNow(), _options.Timeout))
-            {
-                _announced.Add(present.CustomerId);
-            }
-
-            ReportPresentCount();
+            AnnounceStoredPresent();
         }
 
-        return Task.CompletedTask;
+        if (_nodes.IsShared)
+        {
+            foreach (var stateName in await OtherRecordsAsync())
+            {
+                if (NodeOwnedReminders.OwnerOf(stateName) is not { } owner || !_peers.MayBeAlive(owner))
+                {
+                    await TakeOverAsync(stateName);
+                }
+            }
+        }
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<PresentCustomer>> GetPresentAsync() =>
-        Task.FromResult(_state.State.Present(Clock.GetUtcNow(), _options.Timeout));
+    public async Task<IReadOnlyList<PresentCustomer>> GetPresentAsync() =>
+        (await MergedAsync()).Present(Clock.GetUtcNow(), _options.Timeout);
 
     /// <inheritdoc />
-    public Task<CustomerPresenceRecord?> GetCustomerAsync(string customerId) =>
-        Task.FromResult(_state.State.Customers.TryGetValue(customerId, out var presence)
-            ? new CustomerPresenceRecord(GrainKey, customerId, presence.EnteredAt, presence.LeftAt, presence.LastSeenAt, _state.State.IsPresent(customerId, Clock.GetUtcNow(), _options.Timeout))
-            : null);
+    public async Task<CustomerPresenceRecord?> GetCustomerAsync(string customerId)
+    {
+        var merged = await MergedAsync();
+        return merged.Customers.TryGetValue(customerId, out var presence)
+            ? new CustomerPresenceRecord(GrainKey, customerId, presence.EnteredAt, presence.LeftAt, presence.LastSeenAt, merged.IsPresent(customerId, Clock.GetUtcNow(), _options.Timeout))
+            : null;
+    }
 
     /// <inheritdoc />
     public async Task ForgetAsync(string customerId)
+    {
+        foreach (var stateName in await OtherRecordsAsync())
+        {
+            // A live node's record is its own to write (a write from here would only make its next
+            // one fail), so it is asked below; a gone node's is taken over, then forgotten here.
+            if (NodeOwnedReminders.OwnerOf(stateName) is not { } owner || !_peers.MayBeAlive(owner))
+            {
+                await TakeOverAsync(stateName);
+            }
+        }
+
+        if (_peers.Any)
+        {
+            // Also when no other record is stored yet: another node may hold the customer unwritten.
+            _nodes.Publish(ForgetTopic, $"{GrainKey}\n{customerId}");
+        }
+
+        await ForgetHereAsync(customerId);
+    }
+
+    /// <inheritdoc />
+    public async Task ForgetHereAsync(string customerId)
     {
         if (!_state.State.Customers.Remove(customerId))
         {
@@ -139,8 +212,17 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
     /// <inheritdoc />
     public async Task ReceiveReminderAsync(string reminderName, DateTimeOffset dueAt)
     {
-        if (reminderName != TimeOutReminder)
+        if (reminderName != _reminderName)
         {
+            if (reminderName == TimeOutReminder || reminderName.StartsWith(TimeOutReminder + "@", StringComparison.Ordinal))
+            {
+                // Another node's, given to this one because that node is gone (or, unnamed, from
+                // before the store was shared): its record becomes part of this node's.
+                var owner = NodeOwnedReminders.OwnerOf(reminderName);
+                await TakeOverAsync(owner is null ? StateName : NodeOwnedReminders.Name(StateName, owner));
+                await UnregisterReminderAsync(reminderName);
+            }
+
             return;
         }
 
@@ -152,7 +234,7 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
 
         if (_state.State.Present(now, _options.Timeout).Count == 0)
         {
-            await UnregisterReminderAsync(TimeOutReminder);
+            await UnregisterReminderAsync(_reminderName);
             _watchingTimeOuts = false;
         }
     }
@@ -217,4 +299,82 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
     }
 
     private void ReportPresentCount() => _directory.Report(GrainKey, _announced.Count);
+
+    private void AnnounceStoredPresent()
+    {
+        foreach (var present in _state.State.Present(Clock.GetUtcNow(), _options.Timeout))
+        {
+            _announced.Add(present.CustomerId);
+        }
+
+        ReportPresentCount();
+    }
+
+    private async Task WatchTimeOutsAsync()
+    {
+        if (!_watchingTimeOuts)
+        {
+            // A reminder, not a timer: a quiet store's activation is collected long before a
+            // two-hour time-out, and its dashboards must still see the customer go.
+            await RegisterOrUpdateReminderAsync(_reminderName, _options.TimeOutCheckInterval, _options.TimeOutCheckInterval);
+            _watchingTimeOuts = true;
+        }
+    }
+
+    // The names of the records other nodes keep of this store (none while the store is not shared).
+    private async Task<IEnumerable<string>> OtherRecordsAsync() =>
+        _nodes.IsShared
+            ? (await _states.ListStoredAsync(_context)).Where(name => name != _stateName && (name == StateName || name.StartsWith(StateName + "@", StringComparison.Ordinal)))
+            : [];
+
+    // This node's record with every other node's merged in, read now: what the store holds, for a
+    // dashboard that joins or an export. Another node's latest arrivals and departures are there,
+    // as it writes them at once while it knows of other nodes.
+    private async Task<StorePresence> MergedAsync()
+    {
+        var others = (await OtherRecordsAsync()).ToList();
+        if (others.Count == 0)
+        {
+            return _state.State;
+        }
+
+        var merged = new StorePresence();
+        merged.Merge(_state.State);
+        foreach (var stateName in others)
+        {
+            merged.Merge((await _states.ReadDetachedAsync<StorePresence>(_context, stateName)).State);
+        }
+
+        return merged;
+    }
+
+    // Merges the record of a node that is gone into this node's, writes it, and only then removes
+    // the old one, so a failure in between leaves the customers in both rather than in neither
+    // (merging is idempotent). The customers it held are this node's to time out from now on;
+    // its dashboards were told of their arrivals by the node that had them.
+    private async Task TakeOverAsync(string stateName)
+    {
+        var theirs = await _states.ReadDetachedAsync<StorePresence>(_context, stateName);
+        if (!theirs.RecordExists)
+        {
+            return;
+        }
+
+        _state.State.Merge(theirs.State);
+        AnnounceStoredPresent();
+        await FlushAsync();
+        try
+        {
+            await theirs.ClearStateAsync();
+        }
+        catch (GrainStateConflictException)
+        {
+            // Its node came back and wrote it, or another node took it over first: it stays theirs.
+        }
+
+        if (_announced.Count > 0)
+        {
+            await WatchTimeOutsAsync();
+        }
+    }
 }

@@ -49,6 +49,17 @@ public sealed class NodePeers : BackgroundService
     public bool Any => _nodes.IsShared && (!_heardAt.IsEmpty || _clock.GetUtcNow() - _startedAt < ListenFirst);
 
     /// <summary>
+    /// Whether the node <paramref name="nodeId"/> may be alive: it is this node, it was heard from
+    /// within <see cref="ForgetAfter"/>, or this node started too recently to know. Something a node
+    /// owns may be taken over by another only when this is false.
+    /// </summary>
+    public bool MayBeAlive(string nodeId) =>
+        IsSelf(nodeId) || _heardAt.ContainsKey(nodeId) || _clock.GetUtcNow() - _startedAt < ListenFirst;
+
+    /// <summary>Whether <paramref name="nodeId"/> is this node's own id.</summary>
+    public bool IsSelf(string nodeId) => nodeId == _nodes.NodeId;
+
+    /// <summary>
     /// A node started, or came back to the channel, and knows nothing of this one's state: raised
     /// on the channel's thread with its id, also for a node this one already knew. Handlers must only queue.
     /// </summary>

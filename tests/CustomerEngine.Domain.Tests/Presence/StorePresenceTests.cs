@@ -21,6 +21,35 @@ public sealed class StorePresenceTests
     }
 
     [Fact]
+    public void Merging_another_nodes_record_keeps_the_later_of_each_signal_in_any_order()
+    {
+        var here = new StorePresence();
+        here.Enter("c-1", Time.At("2026-03-01T10:00Z"));
+        here.Enter("c-2", Time.At("2026-03-01T10:05Z"));
+        var there = new StorePresence();
+        there.Leave("c-1", Time.At("2026-03-01T10:20Z"));
+        there.Enter("c-3", Time.At("2026-03-01T10:10Z"));
+        there.Enter("c-2", Time.At("2026-03-01T09:00Z"));
+
+        var hereFirst = new StorePresence();
+        hereFirst.Merge(here);
+        hereFirst.Merge(there);
+        hereFirst.Merge(there);
+        var thereFirst = new StorePresence();
+        thereFirst.Merge(there);
+        thereFirst.Merge(here);
+
+        PresentCustomer[] expected =
+        [
+            new("c-3", Time.At("2026-03-01T10:10Z"), Time.At("2026-03-01T10:10Z")),
+            new("c-2", Time.At("2026-03-01T10:05Z"), Time.At("2026-03-01T10:05Z")),
+        ];
+        var now = Time.At("2026-03-01T10:30Z");
+        Assert.Equal(expected, hereFirst.Present(now, Timeout));
+        Assert.Equal(expected, thereFirst.Present(now, Timeout));
+    }
+
+    [Fact]
     public void Customer_who_left_is_not_present()
     {
         var presence = new StorePresence();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using CustomerEngine.HubClient;
 
 namespace CustomerEngine.Storage.Postgres.Tests.EngineHost;
 
@@ -27,6 +28,35 @@ public static class EngineCalls
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"expected 202, got {(int)response.StatusCode}: {body}");
         return JsonNode.Parse(body)!;
+    }
+
+    /// <summary>How long a test waits for one node to learn what another did.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    /// <summary>Posts the events as one batch and insists that every one was accepted.</summary>
+    public static async Task PostAsync(HttpClient client, params JsonObject[] events) =>
+        Assert.Equal(events.Length, (int)(await PostEventsAsync(client, events))["accepted"]!);
+
+    /// <summary>Waits until <paramref name="condition"/> holds, failing with <paramref name="what"/> after <see cref="Patience"/>.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}.");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>As <see cref="UntilAsync(Func{Task{bool}}, string)"/> for a condition read at once.</summary>
+    public static Task UntilAsync(Func<bool> condition, string what) => UntilAsync(() => Task.FromResult(condition()), what);
+
+    /// <summary>A dashboard connected to <paramref name="node"/>'s hub as the development admin.</summary>
+    public static async Task<JsonHubClient> ConnectDashboardAsync(EngineOnPostgresFactory node)
+    {
+        var sockets = node.Server.CreateWebSocketClient();
+        sockets.ConfigureRequest = request => request.Headers["X-Api-Key"] = "demo-admin-key";
+        return await JsonHubClient.ConnectAsync(await sockets.ConnectAsync(new Uri("ws://localhost/hubs/engagement"), CancellationToken.None));
     }
 
     /// <summary>A customer's 360 view, insisting on a 200.</summary>

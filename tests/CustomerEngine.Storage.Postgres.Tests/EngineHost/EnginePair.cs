@@ -18,6 +18,9 @@ public sealed class EnginePair : IAsyncDisposable
 
     public EngineOnPostgresFactory First { get; }
 
+    /// <summary>The database both engines use.</summary>
+    public string ConnectionString => _database.ConnectionString;
+
     public EngineOnPostgresFactory Second { get; }
 
     public HttpClient OnFirst { get; }

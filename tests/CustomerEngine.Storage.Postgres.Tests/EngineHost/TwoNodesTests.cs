@@ -5,7 +5,6 @@ using CustomerEngine.Grains.Runtime;
 using CustomerEngine.Grains.Value;
 using CustomerEngine.Grains.ValueModelFitting;
 using CustomerEngine.Host.Hubs;
-using CustomerEngine.HubClient;
 using CustomerEngine.Storage.Postgres.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -188,8 +187,6 @@ public sealed class TwoNodesTests
             "the second node associates the stove with the tent");
     }
 
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
-
     // Neither the daily cap nor the number of current suggestions decides whether the offer shows.
     private static readonly Dictionary<string, string> OffersAlwaysShown = new() { ["Engagement:MaxPresentedPerDay"] = "1000", ["Engagement:TopN"] = "50" };
 
@@ -209,28 +206,6 @@ public sealed class TwoNodesTests
         var suggestions = await client.GetFromJsonAsync<JsonArray>($"/api/customers/{customerId}/suggestions");
         return [.. suggestions!.Where(s => (string?)s!["actionId"] == "campaign:" + campaignId).Select(s => s!)];
     }
-
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}.");
-            await Task.Delay(50);
-        }
-    }
-
-    private static async Task<JsonHubClient> ConnectDashboardAsync(EngineOnPostgresFactory node)
-    {
-        var sockets = node.Server.CreateWebSocketClient();
-        sockets.ConfigureRequest = request => request.Headers["X-Api-Key"] = "demo-admin-key";
-        return await JsonHubClient.ConnectAsync(await sockets.ConnectAsync(new Uri("ws://localhost/hubs/engagement"), CancellationToken.None));
-    }
-
-    private static Task UntilAsync(Func<bool> condition, string what) => UntilAsync(() => Task.FromResult(condition()), what);
-
-    private static async Task PostAsync(HttpClient client, params JsonObject[] events) =>
-        Assert.Equal(events.Length, (int)(await PostEventsAsync(client, events))["accepted"]!);
 
     private static async Task<int> PurchasesAsync(HttpClient client, string id) => (int)(await GetCustomerAsync(client, id))["stats"]!["purchases"]!;
 

@@ -1,0 +1,54 @@
+using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Storage.Notifications;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerEngine.Grains.Presence;
+
+/// <summary>
+/// Forgets, in this node's record of a store, a customer erased on another node sharing the store:
+/// the erasing node cannot write this node's record without making its next write fail.
+/// </summary>
+internal sealed partial class PresenceForgetRelay(INodeNotifications nodes, IGrainFactory grains, ILogger<PresenceForgetRelay> logger) : IHostedService, IDisposable
+{
+    private IDisposable? _subscription;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (nodes.IsShared)
+        {
+            _subscription = nodes.Subscribe(StorePresenceGrain.ForgetTopic, message => _ = ForgetAsync(message.Payload));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+
+    private async Task ForgetAsync(string payload)
+    {
+        var parts = payload.Split('\n');
+        if (parts.Length != 2)
+        {
+            return;
+        }
+
+        try
+        {
+            await grains.GetGrain<IStorePresenceGrain>(parts[0]).ForgetHereAsync(parts[1]);
+        }
+        catch (Exception exception)
+        {
+            LogForgetFailed(exception, parts[0]);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A customer erased on another node could not be forgotten in this node's presence of store {StoreId}")]
+    private partial void LogForgetFailed(Exception exception, string storeId);
+}

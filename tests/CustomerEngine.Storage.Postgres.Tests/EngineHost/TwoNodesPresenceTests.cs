@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using CustomerEngine.Storage.Notifications;
+using CustomerEngine.Storage.Postgres.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+using static CustomerEngine.Storage.Postgres.Tests.EngineHost.EngineCalls;
+
+namespace CustomerEngine.Storage.Postgres.Tests.EngineHost;
+
+/// <summary>
+/// Who is in a store when its customers are served by two nodes over one PostgreSQL database: each
+/// node keeps its own record of the store, and every node answers with all of them.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class TwoNodesPresenceTests
+{
+    [Fact]
+    public async Task Each_node_lists_and_shows_a_joining_dashboard_the_customers_present_on_both()
+    {
+        await using var nodes = await EnginePair.StartAsync();
+        var (first, _, onFirst, onSecond) = nodes;
+        var store = $"S-{Guid.NewGuid():N}";
+        var (ada, grace) = ($"ada-{Guid.NewGuid():N}", $"grace-{Guid.NewGuid():N}");
+
+        await EnterAsync(onFirst, ada, store);
+        await EnterAsync(onSecond, grace, store);
+
+        foreach (var node in new[] { onFirst, onSecond })
+        {
+            await UntilAsync(async () => (await PresentAsync(node, store)).Order().SequenceEqual(new[] { ada, grace }.Order()), "a node lists both customers");
+        }
+
+        await using var dashboard = await ConnectDashboardAsync(first);
+        await dashboard.InvokeAsync("JoinStore", store);
+        await dashboard.WaitForAsync("CustomerArrived", a => a[0].GetProperty("customerId").GetString() == grace, Patience);
+
+        // Two records of the store, one per node, each with its own customer: neither node's
+        // writes refused the other's.
+        var records = await PresenceRecordsAsync(nodes.ConnectionString, store);
+        Assert.Equal(2, records.Count);
+        Assert.All(records.Keys, name => Assert.StartsWith("presence@", name, StringComparison.Ordinal));
+        Assert.Single(records.Values, data => data.Contains(ada, StringComparison.Ordinal) && !data.Contains(grace, StringComparison.Ordinal));
+        Assert.Single(records.Values, data => data.Contains(grace, StringComparison.Ordinal) && !data.Contains(ada, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_customer_erased_on_one_node_is_forgotten_in_the_other_nodes_record_of_the_store()
+    {
+        await using var nodes = await EnginePair.StartAsync();
+        var (_, _, onFirst, onSecond) = nodes;
+        var store = $"S-{Guid.NewGuid():N}";
+        var grace = $"grace-{Guid.NewGuid():N}";
+        await EnterAsync(onSecond, grace, store);
+        await UntilAsync(async () => (await PresentAsync(onFirst, store)).Contains(grace), "the first node lists the customer the second serves");
+
+        Assert.Equal(HttpStatusCode.OK, (await onFirst.DeleteAsync($"/api/customers/{grace}")).StatusCode);
+
+        await UntilAsync(
+            async () => !(await PresenceRecordsAsync(nodes.ConnectionString, store)).Values.Any(data => data.Contains(grace, StringComparison.Ordinal)),
+            "no record of the store holds the erased customer");
+        Assert.DoesNotContain(grace, await PresentAsync(onSecond, store));
+        Assert.DoesNotContain(grace, await PresentAsync(onFirst, store));
+    }
+
+    [Fact]
+    public async Task A_node_that_stops_leaves_its_customers_to_the_other_which_sees_them_leave()
+    {
+        // The time-out check comes every second here (every minute by default), so the stopped
+        // node's reminder falls due soon after it said goodbye.
+        var settings = new Dictionary<string, string> { ["Presence:TimeOutCheckInterval"] = "00:00:01" };
+        await using var database = await TemporaryDatabase.CreateAsync();
+        await using var first = new EngineOnPostgresFactory(database.ConnectionString, settings: settings);
+        var onFirst = first.CreateClient();
+        var store = $"S-{Guid.NewGuid():N}";
+        var grace = $"grace-{Guid.NewGuid():N}";
+        await using (var second = new EngineOnPostgresFactory(database.ConnectionString, settings: settings))
+        {
+            await EnterAsync(second.CreateClient(), grace, store);
+            await UntilAsync(async () => (await PresentAsync(onFirst, store)).Contains(grace), "the first node lists the customer the second serves");
+        }
+
+        // The second node's record becomes the first's, in one record of the store.
+        var firstRecord = "presence@" + first.Services.GetRequiredService<INodeNotifications>().NodeId;
+        await UntilAsync(
+            async () => await PresenceRecordsAsync(database.ConnectionString, store) is { Count: 1 } records && records.GetValueOrDefault(firstRecord)?.Contains(grace, StringComparison.Ordinal) == true,
+            "the first node takes over the stopped node's record");
+        Assert.Contains(grace, await PresentAsync(onFirst, store));
+
+        // The customer now walks out through the first node: its dashboard sees them go.
+        await using var dashboard = await ConnectDashboardAsync(first);
+        await dashboard.InvokeAsync("JoinStore", store);
+        await dashboard.WaitForAsync("CustomerArrived", a => a[0].GetProperty("customerId").GetString() == grace, Patience);
+        await PostAsync(onFirst, Event("store.left", grace, DateTimeOffset.UtcNow, [], store));
+        await dashboard.WaitForAsync("CustomerLeft", a => a[0].GetString() == grace, Patience);
+        Assert.Empty(await PresentAsync(onFirst, store));
+    }
+
+    private static Task EnterAsync(HttpClient node, string id, string store) => PostAsync(
+        node,
+        Event("customer.registered", id, DateTimeOffset.UtcNow.AddMinutes(-2), new JsonObject { ["name"] = id, ["kind"] = "individual" }, store),
+        Event("store.entered", id, DateTimeOffset.UtcNow.AddMinutes(-1), [], store));
+
+    private static async Task<List<string>> PresentAsync(HttpClient node, string store)
+    {
+        var view = await node.GetFromJsonAsync<JsonObject>($"/api/stores/{store}/presence");
+        return [.. view!["customers"]!.AsArray().Select(c => (string)c!["customerId"]!)];
+    }
+
+    private static async Task<Dictionary<string, string>> PresenceRecordsAsync(string connectionString, string store)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT state_name, data FROM grain_state WHERE grain_type LIKE '%IStorePresenceGrain' AND grain_key = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = store });
+        await using var reader = await command.ExecuteReaderAsync();
+        var records = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            records[reader.GetString(0)] = Encoding.UTF8.GetString(reader.GetFieldValue<byte[]>(1));
+        }
+
+        return records;
+    }
+}
