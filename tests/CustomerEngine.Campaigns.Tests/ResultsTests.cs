@@ -88,4 +88,42 @@ public sealed class ResultsTests
         Assert.True(series.Bucket > TimeSpan.FromSeconds(10));
         Assert.Equal(points.Count, CampaignSeries.Restore(series.Snapshot(), TimeSpan.FromSeconds(10)).Points().Count);
     }
+
+    [Fact]
+    public void Presentations_other_nodes_report_spend_the_budget_here_too()
+    {
+        var budget = new PresentationBudget(10, used: 3);
+
+        budget.SetElsewhere(6);
+        Assert.True(budget.TryReserve());
+        Assert.False(budget.TryReserve());
+        Assert.Equal(10, budget.Used);
+
+        // A later report replaces the earlier one; it is not added to it.
+        budget.SetElsewhere(4);
+        Assert.True(budget.HasRoom);
+        Assert.Equal(8, budget.Used);
+    }
+
+    [Fact]
+    public void A_series_absorbing_another_nodes_keeps_every_count_at_its_time()
+    {
+        var start = new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+        var here = new CampaignSeries(TimeSpan.FromSeconds(10));
+        var there = new CampaignSeries(TimeSpan.FromSeconds(10));
+        here.Add(start, holdout: false, SeriesMetric.Presented);
+        for (var i = 0; i < 4_000; i++)
+        {
+            // Long enough for the other node's buckets to have widened.
+            there.Add(start.AddSeconds(i), holdout: i % 4 == 0, SeriesMetric.Presented);
+        }
+
+        here.Absorb(there.Snapshot());
+        var points = here.Points();
+
+        Assert.Equal(3_001, points.Sum(p => p.Treatment.Presented));
+        Assert.Equal(1_000, points.Sum(p => p.Holdout.Presented));
+        Assert.Equal(start, points[0].At);
+        Assert.InRange(points.Count, 1, CampaignSeries.MaxBuckets);
+    }
 }

@@ -10,6 +10,7 @@ public sealed class PresentationBudget
 {
     private long _used;
     private long _limit;
+    private long _elsewhere;
 
     /// <summary>A budget of <paramref name="limit"/> presentations (null: unlimited), of which <paramref name="used"/> are spent.</summary>
     public PresentationBudget(long? limit, long used = 0)
@@ -29,11 +30,29 @@ public sealed class PresentationBudget
         }
     }
 
-    /// <summary>Slots committed or reserved.</summary>
-    public long Used => Volatile.Read(ref _used);
+    /// <summary>Slots committed or reserved here, plus those other nodes reported (<see cref="SetElsewhere"/>).</summary>
+    public long Used => Volatile.Read(ref _used) + Volatile.Read(ref _elsewhere);
 
     /// <summary>Whether a slot is free now.</summary>
-    public bool HasRoom => Volatile.Read(ref _used) < Volatile.Read(ref _limit);
+    public bool HasRoom => Used < Volatile.Read(ref _limit);
+
+    /// <summary>
+    /// Records how many slots the other nodes sharing the campaign have used, as they last
+    /// reported: they count against the budget here too. What they spend between two reports can
+    /// overshoot the budget by that much.
+    /// </summary>
+    public void SetElsewhere(long used)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(used);
+        Volatile.Write(ref _elsewhere, used);
+    }
+
+    /// <summary>Counts <paramref name="used"/> slots spent elsewhere as this node's own (a gone node's, taken over).</summary>
+    public void Add(long used)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(used);
+        Interlocked.Add(ref _used, used);
+    }
 
     /// <summary>Changes the budget (an edit); slots already used stay used, even above a lowered budget.</summary>
     public void SetLimit(long? limit) => Volatile.Write(ref _limit, limit ?? long.MaxValue);
@@ -44,7 +63,7 @@ public sealed class PresentationBudget
         while (true)
         {
             var used = Volatile.Read(ref _used);
-            if (used >= Volatile.Read(ref _limit))
+            if (used + Volatile.Read(ref _elsewhere) >= Volatile.Read(ref _limit))
             {
                 return false;
             }

@@ -40,21 +40,38 @@ public sealed class CampaignSeries
     {
         lock (_lock)
         {
-            // Counts never go before the first bucket: a late conversion lands in it.
-            var start = _start ??= new DateTimeOffset(at.UtcTicks - (at.UtcTicks % _bucketTicks), TimeSpan.Zero);
-            var index = at <= start ? 0 : (int)Math.Min(int.MaxValue, (at - start).Ticks / _bucketTicks);
-            while (index >= MaxBuckets)
-            {
-                Coarsen();
-                index = (int)((at - start).Ticks / _bucketTicks);
-            }
+            BucketAt(at)[(holdout ? 3 : 0) + (int)metric]++;
+        }
+    }
 
-            while (_buckets.Count <= index)
-            {
-                _buckets.Add(new long[Width]);
-            }
+    /// <summary>
+    /// Adds every count of another series (another node's), each at the start of its bucket, so the
+    /// sum keeps this series' buckets, coarsened as the other's span needs.
+    /// </summary>
+    public void Absorb(CampaignSeriesSnapshot? other)
+    {
+        if (other is not { Start: { } start, BucketSeconds: > 0 } || !other.Buckets.TrueForAll(b => b.Length == Width))
+        {
+            return;
+        }
 
-            _buckets[index][(holdout ? 3 : 0) + (int)metric]++;
+        var width = TimeSpan.FromSeconds(other.BucketSeconds);
+        lock (_lock)
+        {
+            for (var i = 0; i < other.Buckets.Count; i++)
+            {
+                var counts = other.Buckets[i];
+                if (Array.TrueForAll(counts, count => count == 0))
+                {
+                    continue;
+                }
+
+                var bucket = BucketAt(start + (width * i));
+                for (var k = 0; k < Width; k++)
+                {
+                    bucket[k] += counts[k];
+                }
+            }
         }
     }
 
@@ -105,6 +122,26 @@ public sealed class CampaignSeries
         }
 
         return series;
+    }
+
+    // The bucket that counts what happens at `at`, made (and the series coarsened) as needed; under the lock.
+    private long[] BucketAt(DateTimeOffset at)
+    {
+        // Counts never go before the first bucket: a late conversion lands in it.
+        var start = _start ??= new DateTimeOffset(at.UtcTicks - (at.UtcTicks % _bucketTicks), TimeSpan.Zero);
+        var index = at <= start ? 0 : (int)Math.Min(int.MaxValue, (at - start).Ticks / _bucketTicks);
+        while (index >= MaxBuckets)
+        {
+            Coarsen();
+            index = (int)((at - start).Ticks / _bucketTicks);
+        }
+
+        while (_buckets.Count <= index)
+        {
+            _buckets.Add(new long[Width]);
+        }
+
+        return _buckets[index];
     }
 
     private void Coarsen()

@@ -14,4 +14,13 @@ public sealed record GroupCounts(long Eligible, long Triggered, long Presented, 
 {
     /// <summary>All zero.</summary>
     public static GroupCounts Zero { get; } = new(0, 0, 0, 0, 0, 0);
+
+    /// <summary>These counts and <paramref name="other"/>'s together, as two nodes' counts of one group add up.</summary>
+    public GroupCounts Plus(GroupCounts other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new(
+            Eligible + other.Eligible, Triggered + other.Triggered, Presented + other.Presented,
+            Accepted + other.Accepted, Dismissed + other.Dismissed, Conversions + other.Conversions);
+    }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using CustomerEngine.Campaigns.Definitions;
+using CustomerEngine.Grains.Nodes;
 using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Grains.Runtime.Storage;
 using CustomerEngine.Storage.Notifications;
 
 namespace CustomerEngine.Grains.Campaigns;
@@ -11,10 +13,18 @@ namespace CustomerEngine.Grains.Campaigns;
 /// the store to do the same. Its turns serialize the campaign's changes; the store's version check
 /// guards against a second writer.
 /// </summary>
-public sealed class CampaignGrain(IGrainContext context, IPersistentStateFactory states, ActiveCampaigns campaigns, INodeNotifications nodes) : Grain, ICampaignGrain
+/// <remarks>
+/// Results are counted by every node that serves the campaign's customers, so on a shared store
+/// each node saves its own (<c>results@{nodeId}</c>), and a gone node's are taken over by another.
+/// </remarks>
+public sealed class CampaignGrain(IGrainContext context, IPersistentStateFactory states, ActiveCampaigns campaigns, INodeNotifications nodes, NodePeers peers) : Grain, ICampaignGrain
 {
+    private const string ResultsName = "results";
+
+    // Alone on its store a node keeps the name it always had, so an existing file reads back.
+    private readonly string _resultsName = nodes.IsShared ? NodeOwnedName.Of(ResultsName, nodes.NodeId) : ResultsName;
     private readonly IPersistentState<CampaignRecord> _record = states.Create<CampaignRecord>(context, "campaign");
-    private readonly IPersistentState<CampaignResultsState> _results = states.Create<CampaignResultsState>(context, "results");
+    private readonly IPersistentState<CampaignResultsState> _results = states.Create<CampaignResultsState>(context, nodes.IsShared ? NodeOwnedName.Of(ResultsName, nodes.NodeId) : ResultsName);
 
     /// <inheritdoc />
     public Task<CampaignRecord?> GetAsync() => Task.FromResult(_record.RecordExists ? Copy(_record.State) : null);
@@ -153,6 +163,73 @@ public sealed class CampaignGrain(IGrainContext context, IPersistentStateFactory
         _results.State = results;
         await _results.WriteStateAsync();
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, CampaignTotals>> GetOtherResultsAsync()
+    {
+        var others = new Dictionary<string, CampaignTotals>(StringComparer.Ordinal);
+        foreach (var name in await OtherResultsAsync())
+        {
+            var theirs = await states.ReadDetachedAsync<CampaignResultsState>(context, name);
+            if (theirs.RecordExists)
+            {
+                others[NodeOwnedName.OwnerOf(name) ?? string.Empty] = new CampaignTotals(theirs.State.Treatment, theirs.State.Holdout, theirs.State.Series);
+            }
+        }
+
+        return others;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> TakeOverResultsAsync()
+    {
+        if (campaigns.Find(GrainKey) is not { } live)
+        {
+            return [];
+        }
+
+        var taken = new List<string>();
+        foreach (var name in await OtherResultsAsync())
+        {
+            if (!NodeOwnedName.OwnerIsGone(name, peers))
+            {
+                continue;
+            }
+
+            var theirs = await states.ReadDetachedAsync<CampaignResultsState>(context, name);
+            if (!theirs.RecordExists)
+            {
+                continue;
+            }
+
+            var results = theirs.State;
+            try
+            {
+                await theirs.ClearStateAsync();
+            }
+            catch (GrainStateConflictException)
+            {
+                // Another node removed it first, and counts it.
+                continue;
+            }
+
+            live.Absorb(results);
+            taken.Add(NodeOwnedName.OwnerOf(name) ?? string.Empty);
+        }
+
+        if (taken.Count > 0)
+        {
+            // At once: until this write the absorbed counts live only in this process.
+            await SaveResultsAsync(live.Snapshot());
+        }
+
+        return taken;
+    }
+
+    private async Task<IEnumerable<string>> OtherResultsAsync() =>
+        nodes.IsShared
+            ? (await states.ListStoredAsync(context)).Where(name => name != _resultsName && NodeOwnedName.IsA(name, ResultsName))
+            : [];
 
     private static void Touch(CampaignRecord record, DateTimeOffset now, string by, string change, IReadOnlyList<string> fields, CampaignDefinition? definition)
     {

@@ -30,6 +30,7 @@ public static class CampaignServiceCollectionExtensions
 
         services.AddNodeNotifications();
         services.AddHostedService<CampaignChangeRelay>();
+        services.AddHostedService<CampaignResultsRelay>();
         return services;
     }
 }

@@ -25,6 +25,18 @@ public sealed class GroupCounters
         Conversions = counts.Conversions;
     }
 
+    /// <summary>Adds <paramref name="counts"/> (a gone node's, taken over).</summary>
+    public void Add(GroupCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        Interlocked.Add(ref Eligible, counts.Eligible);
+        Interlocked.Add(ref Triggered, counts.Triggered);
+        Interlocked.Add(ref Presented, counts.Presented);
+        Interlocked.Add(ref Accepted, counts.Accepted);
+        Interlocked.Add(ref Dismissed, counts.Dismissed);
+        Interlocked.Add(ref Conversions, counts.Conversions);
+    }
+
     /// <summary>The counts now.</summary>
     public GroupCounts Read() => new(
         Interlocked.Read(ref Eligible), Interlocked.Read(ref Triggered), Interlocked.Read(ref Presented),

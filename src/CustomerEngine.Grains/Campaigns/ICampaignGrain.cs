@@ -28,9 +28,22 @@ public interface ICampaignGrain : IGrain
     /// </summary>
     Task RefreshAsync();
 
-    /// <summary>The stored results, or null when none were ever saved.</summary>
+    /// <summary>This node's stored results, or null when none were ever saved.</summary>
     Task<CampaignResultsState?> GetResultsAsync();
 
-    /// <summary>Stores the results, unless those stored were read later (a higher <see cref="CampaignResultsState.Changes"/>).</summary>
+    /// <summary>Stores this node's results, unless those stored were read later (a higher <see cref="CampaignResultsState.Changes"/>).</summary>
     Task SaveResultsAsync(CampaignResultsState results);
+
+    /// <summary>
+    /// The counts the other nodes sharing the store saved last, by node (an empty id for results
+    /// saved before the store was shared); none on a store no other node can share.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, CampaignTotals>> GetOtherResultsAsync();
+
+    /// <summary>
+    /// Makes the stored results of nodes that are gone this node's own (<see cref="LiveCampaign.Absorb"/>)
+    /// and saves them, then returns those nodes' ids. A record is removed before it is absorbed, so
+    /// two nodes taking over at once never both count it.
+    /// </summary>
+    Task<IReadOnlyList<string>> TakeOverResultsAsync();
 }

@@ -28,6 +28,8 @@ public sealed class LiveCampaign
     private int _status;
     private int _inFlight;
     private long _changes;
+    private volatile CampaignTotals _elsewhere = CampaignTotals.None;
+    private long _elsewhereChanges;
 
     /// <summary>A campaign with results restored from <paramref name="restored"/> (or none).</summary>
     public LiveCampaign(string id, CampaignOptions options, CampaignResultsState? restored)
@@ -77,6 +79,55 @@ public sealed class LiveCampaign
 
     /// <summary>Customers the campaign found in its audience.</summary>
     public int CustomerCount => _customers.Count;
+
+    /// <summary>Grows with every change of <see cref="Results"/>: this node's counts or the other nodes' (<see cref="SetElsewhere"/>).</summary>
+    public long ResultsChanges => Changes + Interlocked.Read(ref _elsewhereChanges);
+
+    /// <summary>This node's counts, for the other nodes sharing the store.</summary>
+    public CampaignTotals Totals() => new(Treatment.Read(), Holdout.Read(), Series.Snapshot());
+
+    /// <summary>
+    /// The other nodes' counts together, as they last reported them: added to this node's in
+    /// <see cref="Results"/>, and their presentations spend the budget here too.
+    /// </summary>
+    public void SetElsewhere(CampaignTotals elsewhere)
+    {
+        ArgumentNullException.ThrowIfNull(elsewhere);
+        _elsewhere = elsewhere;
+        Budget.SetElsewhere(elsewhere.Treatment.Presented);
+        Interlocked.Increment(ref _elsewhereChanges);
+    }
+
+    /// <summary>
+    /// Makes the stored results of a node that is gone this node's own: its counts, series and
+    /// budget spent are added, and its customers' records join this node's (merged with a record
+    /// this node already has of the same customer, so caps and attribution see every presentation).
+    /// </summary>
+    public void Absorb(CampaignResultsState gone)
+    {
+        ArgumentNullException.ThrowIfNull(gone);
+        Treatment.Add(gone.Treatment);
+        Holdout.Add(gone.Holdout);
+        Series.Absorb(gone.Series);
+        Budget.Add(gone.Treatment.Presented);
+        foreach (var theirs in gone.Customers)
+        {
+            var customer = _customers.GetOrAdd(theirs.CustomerId, theirs);
+            if (ReferenceEquals(customer, theirs))
+            {
+                continue;
+            }
+
+            lock (customer)
+            {
+                customer.Eligible |= theirs.Eligible;
+                customer.Presentations.AddRange(theirs.Presentations);
+                customer.Presentations.Sort((a, b) => a.At.CompareTo(b.At));
+            }
+        }
+
+        Interlocked.Increment(ref _changes);
+    }
 
     /// <summary>Puts a definition and status in force; takes effect at the next decision of every customer.</summary>
     public void Update(CompiledCampaign? compiled, CampaignStatus status)
@@ -283,12 +334,20 @@ public sealed class LiveCampaign
     /// <summary>The results as of <paramref name="now"/>.</summary>
     public CampaignResults Results(DateTimeOffset now)
     {
-        var treatment = Treatment.Read();
-        var holdout = Holdout.Read();
+        var elsewhere = _elsewhere;
+        var treatment = Treatment.Read().Plus(elsewhere.Treatment);
+        var holdout = Holdout.Read().Plus(elsewhere.Holdout);
+        var series = Series;
+        if (elsewhere.Series is not null)
+        {
+            series = CampaignSeries.Restore(Series.Snapshot(), Series.Bucket);
+            series.Absorb(elsewhere.Series);
+        }
+
         return new CampaignResults(
             Id, Status, now, treatment, holdout,
             UpliftEstimator.Rates(treatment, holdout), UpliftEstimator.Estimate(treatment, holdout),
-            Series.Points(), (long)Series.Bucket.TotalSeconds, Budget.Limit, Budget.Used, _attributionWindow.TotalDays);
+            series.Points(), (long)series.Bucket.TotalSeconds, Budget.Limit, Budget.Used, _attributionWindow.TotalDays);
     }
 
     /// <summary>The stored form of the results.</summary>

@@ -60,8 +60,8 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
         NodePeers peers)
     {
         // Alone on its store a node keeps the names it always had, so an existing file reads back.
-        _stateName = nodes.IsShared ? NodeOwnedReminders.Name(StateName, nodes.NodeId) : StateName;
-        _reminderName = nodes.IsShared ? NodeOwnedReminders.Name(TimeOutReminder, nodes.NodeId) : TimeOutReminder;
+        _stateName = nodes.IsShared ? NodeOwnedName.Of(StateName, nodes.NodeId) : StateName;
+        _reminderName = nodes.IsShared ? NodeOwnedName.Of(TimeOutReminder, nodes.NodeId) : TimeOutReminder;
         _state = states.Create<StorePresence>(context, _stateName);
         _context = context;
         _states = states;
@@ -148,7 +148,7 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
         {
             foreach (var stateName in await OtherRecordsAsync())
             {
-                if (NodeOwnedReminders.OwnerOf(stateName) is not { } owner || !_peers.MayBeAlive(owner))
+                if (NodeOwnedName.OwnerIsGone(stateName, _peers))
                 {
                     await TakeOverAsync(stateName);
                 }
@@ -176,7 +176,7 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
         {
             // A live node's record is its own to write (a write from here would only make its next
             // one fail), so it is asked below; a gone node's is taken over, then forgotten here.
-            if (NodeOwnedReminders.OwnerOf(stateName) is not { } owner || !_peers.MayBeAlive(owner))
+            if (NodeOwnedName.OwnerIsGone(stateName, _peers))
             {
                 await TakeOverAsync(stateName);
             }
@@ -214,12 +214,12 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
     {
         if (reminderName != _reminderName)
         {
-            if (reminderName == TimeOutReminder || reminderName.StartsWith(TimeOutReminder + "@", StringComparison.Ordinal))
+            if (NodeOwnedName.IsA(reminderName, TimeOutReminder))
             {
                 // Another node's, given to this one because that node is gone (or, unnamed, from
                 // before the store was shared): its record becomes part of this node's.
-                var owner = NodeOwnedReminders.OwnerOf(reminderName);
-                await TakeOverAsync(owner is null ? StateName : NodeOwnedReminders.Name(StateName, owner));
+                var owner = NodeOwnedName.OwnerOf(reminderName);
+                await TakeOverAsync(owner is null ? StateName : NodeOwnedName.Of(StateName, owner));
                 await UnregisterReminderAsync(reminderName);
             }
 
@@ -324,7 +324,7 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
     // The names of the records other nodes keep of this store (none while the store is not shared).
     private async Task<IEnumerable<string>> OtherRecordsAsync() =>
         _nodes.IsShared
-            ? (await _states.ListStoredAsync(_context)).Where(name => name != _stateName && (name == StateName || name.StartsWith(StateName + "@", StringComparison.Ordinal)))
+            ? (await _states.ListStoredAsync(_context)).Where(name => name != _stateName && NodeOwnedName.IsA(name, StateName))
             : [];
 
     // This node's record with every other node's merged in, read now: what the store holds, for a

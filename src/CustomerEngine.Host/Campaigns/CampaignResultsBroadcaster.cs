@@ -44,7 +44,7 @@ public sealed partial class CampaignResultsBroadcaster(
                 continue;
             }
 
-            var changes = campaign.Changes;
+            var changes = campaign.ResultsChanges;
             if (_pushed.TryGetValue(id, out var pushed) && pushed == changes)
             {
                 continue;
