@@ -1,9 +1,11 @@
+using System.Globalization;
 using CustomerEngine.Grains.Campaigns;
 using CustomerEngine.Grains.Customers;
 using CustomerEngine.Grains.Presence;
 using CustomerEngine.Grains.Runtime;
 using CustomerEngine.Storage.Erasure;
 using CustomerEngine.Storage.Events;
+using CustomerEngine.Storage.Notifications;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerEngine.Grains.DataRights;
@@ -20,8 +22,14 @@ public sealed class CustomerEraser(
     CustomerIndexWriter index,
     ActiveCampaigns campaigns,
     ErasureSubjectDigest digest,
+    INodeNotifications nodes,
+    NodePeers peers,
+    GrainRuntime runtime,
     ILogger<CustomerEraser> logger)
 {
+    /// <summary>The topic on which a node tells the others sharing the store what it erased.</summary>
+    public const string ErasedTopic = "customers.erased";
+
     /// <summary>The stored name of the customer grain: its state and reminders are the customer's.</summary>
     public static readonly string CustomerGrainType = typeof(ICustomerGrain).FullName!;
 
@@ -67,6 +75,11 @@ public sealed class CustomerEraser(
             new CustomerErasureRequest(Guid.NewGuid().ToString("N"), now, requestedBy, digest.Of(customerId), streams, [CustomerGrainType]),
             CancellationToken.None);
         RaiseErasedThrough(record.LogPosition);
+        if (peers.Any)
+        {
+            // Other nodes may hold the customer too: a copy, queued index rows, campaign records.
+            nodes.Publish(ErasedTopic, string.Join('\n', [record.LogPosition.ToString(CultureInfo.InvariantCulture), .. streams]));
+        }
 
         // The merged visitors' activations still say whom they were merged into.
         foreach (var stream in streams.Where(s => !string.Equals(s, customerId, StringComparison.Ordinal)))
@@ -79,6 +92,26 @@ public sealed class CustomerEraser(
             "Erasure {ErasureId} requested by {RequestedBy}: {Events} events, {States} states, {IndexEntries} index entries and {Reminders} reminders of {Streams} streams deleted",
             record.ErasureId, record.RequestedBy, record.EventsErased, record.StatesErased, record.IndexEntriesErased, record.RemindersErased, record.StreamsErased);
         return record;
+    }
+
+    /// <summary>
+    /// Forgets what this node holds of customers another node erased (<see cref="ErasedTopic"/>):
+    /// its copies are dropped without writing, its queued index rows and campaign records of them
+    /// go, and its grains replay from the log an event appended before that erasure.
+    /// </summary>
+    internal async Task ErasedElsewhereAsync(long logPosition, IReadOnlyList<string> streams)
+    {
+        RaiseErasedThrough(logPosition);
+        foreach (var stream in streams)
+        {
+            await runtime.DeactivateIfActiveAsync<ICustomerGrain>(stream, DeactivationReason.ChangedElsewhere);
+        }
+
+        await index.ForgetAsync(streams);
+        foreach (var campaign in campaigns.Forget(streams))
+        {
+            await grains.GetGrain<ICampaignGrain>(campaign.Id).SaveResultsAsync(campaign.Snapshot());
+        }
     }
 
     private void RaiseErasedThrough(long position)

@@ -23,6 +23,7 @@ public static class DataRightsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<ErasureSubjectDigest>();
         services.TryAddSingleton<CustomerEraser>();
+        services.AddHostedService<ErasureRelay>();
         services.TryAddSingleton<CustomerDataRights>();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CustomerEngine.Grains.Customers;
 using CustomerEngine.Storage.Notifications;
 using CustomerEngine.Storage.Postgres.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,6 +89,25 @@ public sealed class TwoNodesCampaignResultsTests
         await UntilAsync(async () => await PresentedAsync(again.CreateClient(), campaign) == 3, "a node started afterwards counts all three");
     }
 
+    [Fact]
+    public async Task A_customer_erased_on_one_node_is_forgotten_by_the_node_that_served_them()
+    {
+        await using var nodes = await EnginePair.StartAsync(Settings);
+        var (_, second, onFirst, onSecond) = nodes;
+        var campaign = await ActiveCampaignAsync(onFirst, budget: null);
+        await UntilAsync(async () => await StatusAsync(onSecond, campaign) == "active", "the second node has the campaign in force");
+        var id = await OfferedToNewCustomerAsync(onSecond, campaign);
+        await UntilAsync(async () => (await ResultsDataAsync(nodes.ConnectionString, campaign)).Contains(id, StringComparison.Ordinal), "the second node saves what the campaign knows of the customer");
+
+        Assert.Equal(HttpStatusCode.OK, (await onFirst.DeleteAsync($"/api/customers/{id}")).StatusCode);
+
+        // The second node's copy, queued index row and campaign record go too.
+        await UntilAsync(async () => (await onSecond.GetAsync($"/api/customers/{id}")).StatusCode == HttpStatusCode.NotFound, "the second node no longer serves the erased customer");
+        await UntilAsync(async () => !(await ResultsDataAsync(nodes.ConnectionString, campaign)).Contains(id, StringComparison.Ordinal), "no saved campaign results hold the customer");
+        await second.Services.GetRequiredService<CustomerIndexWriter>().FlushAsync();
+        Assert.Equal(0, (int)(await onSecond.GetFromJsonAsync<JsonObject>($"/api/customers?pageSize=100"))!["items"]!.AsArray().Count(c => (string?)c!["customerId"] == id));
+    }
+
     private static async Task<string> ActiveCampaignAsync(HttpClient node, long? budget)
     {
         var definition = new JsonObject
@@ -120,9 +140,17 @@ public sealed class TwoNodesCampaignResultsTests
     }
 
     // A new customer buys, and their suggestions are read: true when the campaign's offer is there.
-    private static async Task<bool> OfferAsync(HttpClient node, string campaign)
+    private static async Task<bool> OfferAsync(HttpClient node, string campaign) => await OfferToAsync(node, campaign, $"c-{Guid.NewGuid():N}");
+
+    private static async Task<string> OfferedToNewCustomerAsync(HttpClient node, string campaign)
     {
         var id = $"c-{Guid.NewGuid():N}";
+        Assert.True(await OfferToAsync(node, campaign, id), "the offer is among a new customer's suggestions");
+        return id;
+    }
+
+    private static async Task<bool> OfferToAsync(HttpClient node, string campaign, string id)
+    {
         var now = DateTimeOffset.UtcNow;
         await PostAsync(
             node,
@@ -142,6 +170,15 @@ public sealed class TwoNodesCampaignResultsTests
 
     private static async Task<long> PresentedAsync(HttpClient node, string campaign) =>
         (long)(await node.GetFromJsonAsync<JsonObject>($"/api/campaigns/{campaign}/results"))!["treatment"]!["presented"]!;
+
+    private static async Task<string> ResultsDataAsync(string connectionString, string campaign)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT coalesce(string_agg(convert_from(data, 'UTF8'), ''), '') FROM grain_state WHERE grain_type LIKE '%ICampaignGrain' AND grain_key = $1 AND state_name LIKE 'results%'", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = campaign });
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
 
     private static async Task<List<string>> ResultsRecordsAsync(string connectionString, string campaign)
     {
