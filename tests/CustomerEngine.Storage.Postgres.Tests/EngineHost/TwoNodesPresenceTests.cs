@@ -38,6 +38,14 @@ public sealed class TwoNodesPresenceTests
         await dashboard.InvokeAsync("JoinStore", store);
         await dashboard.WaitForAsync("CustomerArrived", a => a[0].GetProperty("customerId").GetString() == grace, Patience);
 
+        // Each node's overview counts both nodes' customers in the store.
+        foreach (var node in new[] { onFirst, onSecond })
+        {
+            await UntilAsync(
+                async () => (await node.GetFromJsonAsync<JsonObject>("/api/overview"))!["stores"]!.AsArray().Any(s => (string?)s!["storeId"] == store && (int)s["present"]! == 2),
+                "a node's overview counts two customers in the store");
+        }
+
         // Two records of the store, one per node, each with its own customer: neither node's
         // writes refused the other's.
         var records = await PresenceRecordsAsync(nodes.ConnectionString, store);
