@@ -1,4 +1,5 @@
 using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Storage.Notifications;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,8 @@ namespace CustomerEngine.Grains.Campaigns;
 internal sealed partial class CampaignLifetime(
     ActiveCampaigns campaigns,
     IGrainFactory grains,
+    INodeNotifications nodes,
+    NodePeers peers,
     IOptions<CampaignOptions> options,
     TimeProvider clock,
     ILogger<CampaignLifetime> logger) : IHostedService, IAsyncDisposable
@@ -35,6 +38,18 @@ internal sealed partial class CampaignLifetime(
 
             campaigns.Load(record, await grain.GetResultsAsync());
             _saved[id] = campaigns.Find(id)!.Changes;
+        }
+
+        if (nodes.IsShared && ids.Count > 0)
+        {
+            // A previous run of this node saved under another id: its results, and what they hold
+            // of each customer for the caps, are this run's before the first decision. Another
+            // run can only be told from a live node once the nodes have answered this one's hello.
+            await peers.SettledAsync(cancellationToken);
+            foreach (var id in ids)
+            {
+                await grains.GetGrain<ICampaignGrain>(id).TakeOverResultsAsync();
+            }
         }
 
         LogLoaded(ids.Count, campaigns.Active.Count);

@@ -56,6 +56,17 @@ public sealed class NodePeers : BackgroundService
     public bool MayBeAlive(string nodeId) =>
         IsSelf(nodeId) || _heardAt.ContainsKey(nodeId) || _clock.GetUtcNow() - _startedAt < ListenFirst;
 
+    /// <summary>
+    /// Completes once this node has listened for <see cref="ListenFirst"/> since its start, so that
+    /// <see cref="MayBeAlive"/> is false for a node that did not answer: one that is gone, such as
+    /// a previous run of this node.
+    /// </summary>
+    public Task SettledAsync(CancellationToken cancellationToken)
+    {
+        var remaining = _startedAt + ListenFirst - _clock.GetUtcNow();
+        return remaining > TimeSpan.Zero ? Task.Delay(remaining, _clock, cancellationToken) : Task.CompletedTask;
+    }
+
     /// <summary>Whether <paramref name="nodeId"/> is this node's own id.</summary>
     public bool IsSelf(string nodeId) => nodeId == _nodes.NodeId;
 

@@ -90,6 +90,27 @@ public sealed class TwoNodesCampaignResultsTests
     }
 
     [Fact]
+    public async Task A_restarted_node_serves_from_its_first_request_with_the_results_its_previous_run_saved()
+    {
+        await using var database = await TemporaryDatabase.CreateAsync();
+        string campaign;
+        await using (var before = new EngineOnPostgresFactory(database.ConnectionString, settings: Settings))
+        {
+            var onBefore = before.CreateClient();
+            campaign = await ActiveCampaignAsync(onBefore, budget: 2);
+            await OfferedAsync(onBefore, campaign, 2);
+        }
+
+        // A new run has a new node id; it makes the previous run's results its own before it serves.
+        await using var after = new EngineOnPostgresFactory(database.ConnectionString, settings: Settings);
+        var onAfter = after.CreateClient();
+        var results = (await onAfter.GetFromJsonAsync<JsonObject>($"/api/campaigns/{campaign}/results"))!;
+        Assert.Equal(2, (long)results["treatment"]!["presented"]!);
+        Assert.Equal(["results@" + after.Services.GetRequiredService<INodeNotifications>().NodeId], await ResultsRecordsAsync(database.ConnectionString, campaign));
+        Assert.False(await OfferAsync(onAfter, campaign), "the budget of two is spent");
+    }
+
+    [Fact]
     public async Task A_customer_erased_on_one_node_is_forgotten_by_the_node_that_served_them()
     {
         await using var nodes = await EnginePair.StartAsync(Settings);
