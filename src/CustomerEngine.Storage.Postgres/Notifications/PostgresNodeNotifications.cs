@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
 using CustomerEngine.Storage.Notifications;
@@ -12,8 +13,9 @@ namespace CustomerEngine.Storage.Postgres.Notifications;
 /// <summary>
 /// <see cref="INodeNotifications"/> over PostgreSQL's <c>LISTEN</c>/<c>NOTIFY</c> on one channel. One
 /// connection listens for as long as the node runs (reconnecting after an outage); published messages
-/// queue in memory and leave in batches on a second connection, in the order they were published. A
-/// message too long for a notification is stored in <c>node_message_bodies</c> and sent by id.
+/// queue in memory and leave in batches on a second connection, in the order they were published,
+/// as many to a notification as fit. A message too long for a notification is stored in
+/// <c>node_message_bodies</c> and sent by id.
 /// </summary>
 internal sealed partial class PostgresNodeNotifications : BackgroundService, INodeNotifications
 {
@@ -23,6 +25,9 @@ internal sealed partial class PostgresNodeNotifications : BackgroundService, INo
     // PostgreSQL refuses payloads of 8000 bytes or more.
     private const int MaxPayloadBytes = 7_900;
     private const char Separator = '\u001f';
+
+    // The topic of a notification that packs several messages, each as `{length}:{topic}{length}:{payload}`.
+    private const string PackedTopic = "*";
     private const int MaxQueued = 100_000;
     private const int MaxBatch = 256;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
@@ -155,6 +160,16 @@ internal sealed partial class PostgresNodeNotifications : BackgroundService, INo
                     continue;
                 }
 
+                if (parts[1] == PackedTopic)
+                {
+                    foreach (var (topic, packed) in Unpack(parts[2]))
+                    {
+                        Dispatch(new NodeMessage(parts[0], topic, packed));
+                    }
+
+                    continue;
+                }
+
                 var payload = parts[2].StartsWith('@') && long.TryParse(parts[2].AsSpan(1), out var bodyId)
                     ? await ReadStoredBodyAsync(parts[1], bodyId, stoppingToken).ConfigureAwait(false)
                     : parts[2];
@@ -242,26 +257,87 @@ internal sealed partial class PostgresNodeNotifications : BackgroundService, INo
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection);
+        var packedHeader = string.Concat(NodeId, Separator.ToString(), PackedTopic, Separator.ToString());
+        var packed = new StringBuilder(packedHeader);
+        var packedBytes = Encoding.UTF8.GetByteCount(packedHeader);
         foreach (var (topic, payload) in messages)
         {
+            // Small messages share notifications, in order: each notification costs the server and
+            // every listener far more than its bytes (one per customer activation adds up).
+            var segment = Pack(topic, payload);
+            var segmentBytes = Encoding.UTF8.GetByteCount(segment);
+            if (packedBytes + segmentBytes <= MaxPayloadBytes)
+            {
+                packed.Append(segment);
+                packedBytes += segmentBytes;
+                continue;
+            }
+
+            if (packed.Length > packedHeader.Length)
+            {
+                batch.BatchCommands.Add(Notify(packed.ToString()));
+                packed.Length = packedHeader.Length;
+                packedBytes = Encoding.UTF8.GetByteCount(packedHeader);
+            }
+
+            if (packedBytes + segmentBytes <= MaxPayloadBytes)
+            {
+                packed.Append(segment);
+                packedBytes += segmentBytes;
+                continue;
+            }
+
             var header = string.Concat(NodeId, Separator.ToString(), topic, Separator.ToString());
-            var inline = header + payload;
-            var command = Encoding.UTF8.GetByteCount(inline) <= MaxPayloadBytes
-                ? new NpgsqlBatchCommand("SELECT pg_notify($1, $2)") { Parameters = { new NpgsqlParameter<string> { TypedValue = Channel }, new NpgsqlParameter<string> { TypedValue = inline } } }
-                : new NpgsqlBatchCommand("WITH stored AS (INSERT INTO node_message_bodies (body) VALUES ($3) RETURNING id) SELECT pg_notify($1, $2 || '@' || stored.id) FROM stored")
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("WITH stored AS (INSERT INTO node_message_bodies (body) VALUES ($3) RETURNING id) SELECT pg_notify($1, $2 || '@' || stored.id) FROM stored")
+            {
+                Parameters =
                 {
-                    Parameters =
-                    {
-                        new NpgsqlParameter<string> { TypedValue = Channel },
-                        new NpgsqlParameter<string> { TypedValue = header },
-                        new NpgsqlParameter<string> { TypedValue = payload },
-                    },
-                };
-            batch.BatchCommands.Add(command);
+                    new NpgsqlParameter<string> { TypedValue = Channel },
+                    new NpgsqlParameter<string> { TypedValue = header },
+                    new NpgsqlParameter<string> { TypedValue = payload },
+                },
+            });
+        }
+
+        if (packed.Length > packedHeader.Length)
+        {
+            batch.BatchCommands.Add(Notify(packed.ToString()));
         }
 
         // One implicit transaction: the notifications are delivered together, in order, at its commit.
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static NpgsqlBatchCommand Notify(string payload) =>
+        new("SELECT pg_notify($1, $2)") { Parameters = { new NpgsqlParameter<string> { TypedValue = Channel }, new NpgsqlParameter<string> { TypedValue = payload } } };
+
+    private static string Pack(string topic, string payload) =>
+        string.Concat(topic.Length.ToString(CultureInfo.InvariantCulture), ":", topic, payload.Length.ToString(CultureInfo.InvariantCulture), ":", payload);
+
+    // The messages of a packed notification; a malformed rest is dropped (it is not from this engine).
+    private static List<(string Topic, string Payload)> Unpack(string packed)
+    {
+        var messages = new List<(string, string)>();
+        var at = 0;
+        while (at < packed.Length && Field(packed, ref at) is { } topic && Field(packed, ref at) is { } payload)
+        {
+            messages.Add((topic, payload));
+        }
+
+        return messages;
+    }
+
+    private static string? Field(string packed, ref int at)
+    {
+        var colon = packed.IndexOf(':', at);
+        if (colon < 0 || !int.TryParse(packed.AsSpan(at, colon - at), NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length > packed.Length - colon - 1)
+        {
+            at = packed.Length;
+            return null;
+        }
+
+        at = colon + 1 + length;
+        return packed.Substring(colon + 1, length);
     }
 
     private static async Task DelayAsync(CancellationToken stoppingToken)

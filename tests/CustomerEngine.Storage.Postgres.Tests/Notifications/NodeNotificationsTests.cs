@@ -41,8 +41,14 @@ public sealed class NodeNotificationsTests : IAsyncLifetime
         var published = new List<string>();
         for (var i = 0; i < 30; i++)
         {
-            // Every seventh is far over NOTIFY's 8,000 bytes and travels through the bodies table.
-            var payload = i % 7 == 3 ? $"{i}:" + new string('é', 6_000) : $"{i}:short";
+            // Every seventh is far over NOTIFY's 8,000 bytes and travels through the bodies table;
+            // another fits a notification only alone; the short ones share notifications.
+            var payload = (i % 7) switch
+            {
+                3 => $"{i}:" + new string('é', 6_000),
+                5 => $"{i}:" + new string('é', 3_500),
+                _ => $"{i}:short\u001f12:x",
+            };
             published.Add(payload);
             sender.Publish("pushes", payload);
         }
