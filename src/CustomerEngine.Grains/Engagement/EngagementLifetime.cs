@@ -1,5 +1,6 @@
 using CustomerEngine.Engagement.Actions;
 using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Storage.Notifications;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,8 @@ namespace CustomerEngine.Grains.Engagement;
 internal sealed class EngagementLifetime(
     SuggestionEngine engine,
     IGrainFactory grains,
+    INodeNotifications nodes,
+    NodePeers peers,
     IOptions<EngagementOptions> options,
     TimeProvider clock,
     ILogger<EngagementLifetime> logger) : IHostedService, IAsyncDisposable
@@ -42,9 +45,32 @@ internal sealed class EngagementLifetime(
             engine.RestoreLearning(learned);
         }
 
+        if (nodes.IsShared && (await store.GetOtherPropensitiesAsync()).Count > 0)
+        {
+            // A previous run of this node saved under another id: what it learned is this run's
+            // from the first decision. It can only be told from a live node once the nodes answered.
+            await peers.SettledAsync(cancellationToken);
+            await TakeOverAsync(engine, store);
+        }
+
         logger.LogInformation("Action catalog version {Version} with {Count} actions", engine.Catalog.Current.Version, engine.Catalog.Current.Actions.Count);
         var interval = options.Value.LearningSaveInterval;
         _saver = clock.CreateTimer(_ => _ = SaveQuietlyAsync(), null, interval, interval);
+    }
+
+    /// <summary>Makes the saved learning of gone nodes this node's own, and saves it as this node's.</summary>
+    internal static async Task TakeOverAsync(SuggestionEngine engine, IEngagementStateGrain store)
+    {
+        var taken = await store.TakeOverPropensitiesAsync();
+        foreach (var snapshot in taken.Values)
+        {
+            engine.Propensity.Absorb(snapshot);
+        }
+
+        if (taken.Count > 0)
+        {
+            await store.SavePropensityAsync(engine.Propensity.Snapshot());
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

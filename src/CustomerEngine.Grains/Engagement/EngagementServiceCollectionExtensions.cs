@@ -2,6 +2,7 @@ using CustomerEngine.Engagement.Candidates;
 using CustomerEngine.Engagement.Handlers;
 using CustomerEngine.Engagement.Suggestions;
 using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Storage.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,8 @@ public static class EngagementServiceCollectionExtensions
         services.TryAddSingleton<ISuggestionOutcomeRecorder, SuggestionOutcomeRecorder>();
         grains.AddGrain<IEngagementStateGrain, EngagementStateGrain>();
         services.AddHostedService<EngagementLifetime>();
+        services.AddNodeNotifications();
+        services.AddHostedService<EngagementRelay>();
         return services;
     }
 

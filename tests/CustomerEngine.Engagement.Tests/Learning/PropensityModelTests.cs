@@ -47,6 +47,25 @@ public sealed class PropensityModelTests
     }
 
     [Fact]
+    public void Other_nodes_learning_counts_in_beliefs_but_is_not_saved_as_this_nodes()
+    {
+        var model = new PropensityModel();
+        model.Record("a", "high/valueDriven", accepted: true);
+
+        model.SetElsewhere([new PropensityCounts("a", "high/valueDriven", 2, 1), new PropensityCounts("b", "low/priceDriven", 0, 3)]);
+
+        Assert.Equal(new BetaPosterior(4, 2), model.Posterior("a", "high/valueDriven"));
+        Assert.Equal(new BetaPosterior(1, 4), model.Posterior("b", "low/priceDriven"));
+        Assert.Equal([("a", 3L, 1L), ("b", 0L, 3L)], model.Estimates().Select(e => (e.ActionId, e.Accepted, e.Dismissed)));
+        Assert.Equal([new PropensityCounts("a", "high/valueDriven", 1, 0)], model.Snapshot().Counts);
+
+        // A gone node's learning, taken over, becomes this node's own.
+        model.SetElsewhere([]);
+        model.Absorb(new PropensitySnapshot(BetaPosterior.Uniform, [new PropensityCounts("a", "high/valueDriven", 2, 1)]));
+        Assert.Equal([new PropensityCounts("a", "high/valueDriven", 3, 1)], model.Snapshot().Counts);
+    }
+
+    [Fact]
     public void Concurrent_outcomes_are_all_counted()
     {
         var model = new PropensityModel();
