@@ -1,6 +1,6 @@
+using CustomerEngine.Grains.Nodes;
 using CustomerEngine.Grains.Runtime;
 using CustomerEngine.Storage.Notifications;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerEngine.Grains.Campaigns;
@@ -10,33 +10,15 @@ namespace CustomerEngine.Grains.Campaigns;
 /// marketer's change applies to the next decision of every customer wherever it is served. The
 /// campaign grain publishes its id after each change; here it is read again from the store.
 /// </summary>
-internal sealed partial class CampaignChangeRelay(INodeNotifications nodes, IGrainFactory grains, ILogger<CampaignChangeRelay> logger) : IHostedService, IDisposable
+internal sealed partial class CampaignChangeRelay(INodeNotifications nodes, IGrainFactory grains, ILogger<CampaignChangeRelay> logger)
+    : NodeTopicRelay(nodes, Topic)
 {
     /// <summary>The topic a changed campaign's id is published on.</summary>
     public const string Topic = "campaigns.changed";
 
-    private IDisposable? _subscription;
-
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task HandleAsync(NodeMessage message)
     {
-        if (nodes.IsShared)
-        {
-            _subscription = nodes.Subscribe(Topic, message => _ = RefreshAsync(message.Payload));
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _subscription?.Dispose();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose() => _subscription?.Dispose();
-
-    private async Task RefreshAsync(string campaignId)
-    {
+        var campaignId = message.Payload;
         try
         {
             // A campaign new to this node is also new to its list of campaigns.

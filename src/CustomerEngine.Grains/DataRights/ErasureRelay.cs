@@ -1,6 +1,6 @@
 using System.Globalization;
+using CustomerEngine.Grains.Nodes;
 using CustomerEngine.Storage.Notifications;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerEngine.Grains.DataRights;
@@ -9,36 +9,20 @@ namespace CustomerEngine.Grains.DataRights;
 /// Hands an erasure made on another node sharing the store to <see cref="CustomerEraser.ErasedElsewhereAsync"/>,
 /// one at a time in the order they were made.
 /// </summary>
-internal sealed partial class ErasureRelay(INodeNotifications nodes, CustomerEraser eraser, ILogger<ErasureRelay> logger) : IHostedService, IDisposable
+internal sealed partial class ErasureRelay(INodeNotifications nodes, CustomerEraser eraser, ILogger<ErasureRelay> logger)
+    : NodeTopicRelay(nodes, CustomerEraser.ErasedTopic)
 {
     private readonly SemaphoreSlim _one = new(1, 1);
-    private IDisposable? _subscription;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public override void Dispose()
     {
-        if (nodes.IsShared)
-        {
-            _subscription = nodes.Subscribe(CustomerEraser.ErasedTopic, message => _ = ForgetAsync(message.Payload));
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _subscription?.Dispose();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
+        base.Dispose();
         _one.Dispose();
     }
 
-    private async Task ForgetAsync(string payload)
+    protected override async Task HandleAsync(NodeMessage message)
     {
-        var lines = payload.Split('\n');
+        var lines = message.Payload.Split('\n');
         if (lines.Length < 2 || !long.TryParse(lines[0], NumberStyles.None, CultureInfo.InvariantCulture, out var position))
         {
             return;

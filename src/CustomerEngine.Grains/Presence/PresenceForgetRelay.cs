@@ -1,6 +1,6 @@
+using CustomerEngine.Grains.Nodes;
 using CustomerEngine.Grains.Runtime;
 using CustomerEngine.Storage.Notifications;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerEngine.Grains.Presence;
@@ -9,31 +9,12 @@ namespace CustomerEngine.Grains.Presence;
 /// Forgets, in this node's record of a store, a customer erased on another node sharing the store:
 /// the erasing node cannot write this node's record without making its next write fail.
 /// </summary>
-internal sealed partial class PresenceForgetRelay(INodeNotifications nodes, IGrainFactory grains, ILogger<PresenceForgetRelay> logger) : IHostedService, IDisposable
+internal sealed partial class PresenceForgetRelay(INodeNotifications nodes, IGrainFactory grains, ILogger<PresenceForgetRelay> logger)
+    : NodeTopicRelay(nodes, StorePresenceGrain.ForgetTopic)
 {
-    private IDisposable? _subscription;
-
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task HandleAsync(NodeMessage message)
     {
-        if (nodes.IsShared)
-        {
-            _subscription = nodes.Subscribe(StorePresenceGrain.ForgetTopic, message => _ = ForgetAsync(message.Payload));
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _subscription?.Dispose();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose() => _subscription?.Dispose();
-
-    private async Task ForgetAsync(string payload)
-    {
-        var parts = payload.Split('\n');
+        var parts = message.Payload.Split('\n');
         if (parts.Length != 2)
         {
             return;

@@ -59,6 +59,17 @@ public static class EngineCalls
         return await JsonHubClient.ConnectAsync(await sockets.ConnectAsync(new Uri("ws://localhost/hubs/engagement"), CancellationToken.None));
     }
 
+    /// <summary>A campaign offering to everyone in the audience, worth enough to rank among any customer's suggestions.</summary>
+    public static JsonObject StandingOffer() => new()
+    {
+        ["name"] = "Everyone: sleeping mats",
+        ["offer"] = new JsonObject { ["title"] = "15% off sleeping mats", ["reason"] = "Completes the camping kit", ["value"] = 1000 },
+        ["audience"] = JsonNode.Parse("""{ "field": "lifecycle.stage", "in": ["new", "active"] }"""),
+        ["trigger"] = JsonNode.Parse("""{ "whileInAudience": true }"""),
+        ["holdoutPercent"] = 0,
+        ["lever"] = 5,
+    };
+
     /// <summary>A customer's 360 view, insisting on a 200.</summary>
     public static async Task<JsonNode> GetCustomerAsync(HttpClient client, string id)
     {

@@ -131,15 +131,7 @@ public sealed class TwoNodesCampaignResultsTests
 
     private static async Task<string> ActiveCampaignAsync(HttpClient node, long? budget)
     {
-        var definition = new JsonObject
-        {
-            ["name"] = "Everyone: sleeping mats",
-            ["offer"] = new JsonObject { ["title"] = "15% off sleeping mats", ["reason"] = "Completes the camping kit", ["value"] = 1000 },
-            ["audience"] = JsonNode.Parse("""{ "field": "lifecycle.stage", "in": ["new", "active"] }"""),
-            ["trigger"] = JsonNode.Parse("""{ "whileInAudience": true }"""),
-            ["holdoutPercent"] = 0,
-            ["lever"] = 5,
-        };
+        var definition = StandingOffer();
         if (budget is { } total)
         {
             definition["caps"] = new JsonObject { ["totalPresentations"] = total };

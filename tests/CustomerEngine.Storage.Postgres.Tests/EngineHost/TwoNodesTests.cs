@@ -190,17 +190,6 @@ public sealed class TwoNodesTests
     // Neither the daily cap nor the number of current suggestions decides whether the offer shows.
     private static readonly Dictionary<string, string> OffersAlwaysShown = new() { ["Engagement:MaxPresentedPerDay"] = "1000", ["Engagement:TopN"] = "50" };
 
-    // An offer to everyone in the audience, worth enough to rank among any customer's suggestions.
-    private static JsonObject StandingOffer() => new()
-    {
-        ["name"] = "Everyone: sleeping mats",
-        ["offer"] = new JsonObject { ["title"] = "15% off sleeping mats", ["reason"] = "Completes the camping kit", ["value"] = 1000 },
-        ["audience"] = JsonNode.Parse("""{ "field": "lifecycle.stage", "in": ["new", "active"] }"""),
-        ["trigger"] = JsonNode.Parse("""{ "whileInAudience": true }"""),
-        ["holdoutPercent"] = 0,
-        ["lever"] = 5,
-    };
-
     private static async Task<List<JsonNode>> OffersAsync(HttpClient client, string customerId, string campaignId)
     {
         var suggestions = await client.GetFromJsonAsync<JsonArray>($"/api/customers/{customerId}/suggestions");
