@@ -1,7 +1,7 @@
 using System.Text.Json;
+using CustomerEngine.Grains.Nodes;
 using CustomerEngine.Grains.Runtime;
 using CustomerEngine.Storage.Notifications;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +23,7 @@ internal sealed partial class CampaignResultsRelay(
     IGrainFactory grains,
     IOptions<CampaignOptions> options,
     TimeProvider clock,
-    ILogger<CampaignResultsRelay> logger) : BackgroundService
+    ILogger<CampaignResultsRelay> logger) : NodeShareRelay(nodes, peers, clock, Topic, options.Value.ResultsSaveInterval)
 {
     /// <summary>The topic a node's changed counts are published on.</summary>
     public const string Topic = "campaigns.results";
@@ -35,43 +35,23 @@ internal sealed partial class CampaignResultsRelay(
     // Campaign id → node id → the counts that node reported or saved last.
     private readonly Dictionary<string, Dictionary<string, CampaignTotals>> _elsewhere = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _published = new(StringComparer.Ordinal);
-    private volatile bool _republish;
     private volatile bool _takeOver = true;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task StartingAsync(CancellationToken stoppingToken)
     {
-        if (!nodes.IsShared)
+        await ReadSavedAsync();
+        await Task.Delay(NodePeers.ListenFirst, Clock, stoppingToken);
+    }
+
+    protected override async Task TickAsync(bool all)
+    {
+        if (_takeOver)
         {
-            return;
+            _takeOver = false;
+            await TakeOverAsync();
         }
 
-        using var subscription = nodes.Subscribe(Topic, Heard);
-        peers.Joined += _ => _republish = true;
-        peers.Left += Gone;
-        try
-        {
-            await ReadSavedAsync();
-            await Task.Delay(NodePeers.ListenFirst, clock, stoppingToken);
-            using var ticks = new PeriodicTimer(options.Value.ResultsSaveInterval, clock);
-            do
-            {
-                if (_takeOver)
-                {
-                    _takeOver = false;
-                    await TakeOverAsync();
-                }
-
-                Publish();
-            }
-            while (await ticks.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            peers.Left -= Gone;
-        }
+        Publish(all);
     }
 
     private async Task ReadSavedAsync()
@@ -112,11 +92,9 @@ internal sealed partial class CampaignResultsRelay(
         }
     }
 
-    private void Publish()
+    private void Publish(bool all)
     {
-        var all = _republish;
-        _republish = false;
-        if (!peers.Any)
+        if (!AnyoneListens)
         {
             return;
         }
@@ -129,12 +107,12 @@ internal sealed partial class CampaignResultsRelay(
                 continue;
             }
 
-            nodes.Publish(Topic, JsonSerializer.Serialize(new TotalsMessage(campaign.Id, campaign.Totals()), Json));
+            Publish(JsonSerializer.Serialize(new TotalsMessage(campaign.Id, campaign.Totals()), Json));
             _published[campaign.Id] = changes;
         }
     }
 
-    private void Heard(NodeMessage message)
+    protected override void Heard(NodeMessage message)
     {
         TotalsMessage? heard;
         try
@@ -154,7 +132,7 @@ internal sealed partial class CampaignResultsRelay(
     }
 
     // A node that left is no longer counted here; its saved results count again once taken over.
-    private void Gone(string node)
+    protected override void Gone(string node)
     {
         List<string> counted;
         lock (_lock)

@@ -27,6 +27,7 @@ public static class EngagementServiceCollectionExtensions
         services.AddHostedService<EngagementLifetime>();
         services.AddNodeNotifications();
         services.AddHostedService<EngagementRelay>();
+        services.AddHostedService<EngagementCatalogRelay>();
         return services;
     }
 

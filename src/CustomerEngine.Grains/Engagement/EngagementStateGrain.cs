@@ -39,7 +39,7 @@ public sealed class EngagementStateGrain(IGrainContext context, IPersistentState
         if (nodes.IsShared)
         {
             // The caller put it in force here; the other nodes read it from the store.
-            nodes.Publish(EngagementRelay.CatalogTopic, "changed");
+            nodes.Publish(EngagementCatalogRelay.Topic, "changed");
         }
     }
 

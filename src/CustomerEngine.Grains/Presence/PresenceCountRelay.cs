@@ -1,6 +1,6 @@
 using System.Text.Json;
+using CustomerEngine.Grains.Nodes;
 using CustomerEngine.Storage.Notifications;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerEngine.Grains.Presence;
@@ -15,7 +15,7 @@ internal sealed partial class PresenceCountRelay(
     NodePeers peers,
     StorePresenceDirectory directory,
     TimeProvider clock,
-    ILogger<PresenceCountRelay> logger) : BackgroundService
+    ILogger<PresenceCountRelay> logger) : NodeShareRelay(nodes, peers, clock, Topic, Interval)
 {
     /// <summary>The topic a node's store counts are published on.</summary>
     public const string Topic = "presence.counts";
@@ -23,45 +23,23 @@ internal sealed partial class PresenceCountRelay(
     /// <summary>How often changed counts are sent.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
-    private volatile bool _republish;
+    private long _published = -1;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task TickAsync(bool all)
     {
-        if (!nodes.IsShared)
+        var changes = directory.Changes;
+        if ((changes != _published || all) && AnyoneListens)
         {
-            return;
+            Publish(JsonSerializer.Serialize(directory.ReadOwn()));
+            _published = changes;
         }
 
-        using var subscription = nodes.Subscribe(Topic, Heard);
-        peers.Joined += _ => _republish = true;
-        peers.Left += Gone;
-        var published = -1L;
-        try
-        {
-            using var ticks = new PeriodicTimer(Interval, clock);
-            while (await ticks.WaitForNextTickAsync(stoppingToken))
-            {
-                var changes = directory.Changes;
-                if ((changes != published || _republish) && peers.Any)
-                {
-                    _republish = false;
-                    nodes.Publish(Topic, JsonSerializer.Serialize(directory.ReadOwn()));
-                    published = changes;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            peers.Left -= Gone;
-        }
+        return Task.CompletedTask;
     }
 
-    private void Gone(string node) => directory.ReportElsewhere(node, null);
+    protected override void Gone(string node) => directory.ReportElsewhere(node, null);
 
-    private void Heard(NodeMessage message)
+    protected override void Heard(NodeMessage message)
     {
         try
         {
