@@ -135,12 +135,11 @@ public sealed class NodePeers : BackgroundService
 
                 return;
             case "hello":
-                // Answered so the newcomer knows this node too; a hello is not answered with a hello.
-                if (HeardFirstTime(node))
-                {
-                    _nodes.Publish(Topic, "alive");
-                }
-
+                // Answered every time, not only the first: a node says hello again once its
+                // listener is connected, because the answer to its first hello may have come before
+                // it listened. A hello is not answered with a hello.
+                HeardFirstTime(node);
+                _nodes.Publish(Topic, "alive");
                 Joined?.Invoke(node);
                 return;
             default:

@@ -122,6 +122,16 @@ public sealed class NodeNotificationsTests : IAsyncLifetime
         Assert.True(firstPeers.Any);
         Assert.True(secondPeers.Any);
 
+        // A hello from a node already known is answered too: the answer to a node's first hello can
+        // come before its listener is connected, and it says hello again once it is.
+        var secondHears = Channel.CreateUnbounded<NodeMessage>();
+        using (second.Subscribe(NodePeers.Topic, m => secondHears.Writer.TryWrite(m)))
+        {
+            second.Publish(NodePeers.Topic, "hello");
+            var answer = await secondHears.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+            Assert.Equal((first.NodeId, "alive"), (answer.SenderNodeId, answer.Payload));
+        }
+
         await secondPeers.StopAsync(CancellationToken.None);
         Assert.Equal(second.NodeId, await left.Reader.ReadAsync().AsTask().WaitAsync(Patience));
         Assert.False(firstPeers.Any);
