@@ -181,6 +181,11 @@ internal sealed partial class CampaignResultsRelay(
         }
     }
 
+    protected override void TickFailed(Exception exception) => LogShareFailed(exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sharing campaign counts with the other nodes failed")]
+    private partial void LogShareFailed(Exception exception);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "The results other nodes saved for campaign {CampaignId} could not be read")]
     private partial void LogReadFailed(Exception exception, string campaignId);
 

@@ -60,10 +60,10 @@ internal sealed partial class EngagementRelay(
             {
                 await EngagementLifetime.TakeOverAsync(engine, Store);
             }
-            catch (Exception exception)
+            catch
             {
                 _takeOver = true;
-                LogLearningFailed(exception);
+                throw;
             }
         }
 
@@ -95,6 +95,8 @@ internal sealed partial class EngagementRelay(
         Set(node, null);
         _takeOver = true;
     }
+
+    protected override void TickFailed(Exception exception) => LogLearningFailed(exception);
 
     private void Set(string node, IReadOnlyList<PropensityCounts>? counts)
     {

@@ -38,7 +38,17 @@ internal abstract class NodeShareRelay(INodeNotifications nodes, NodePeers peers
             {
                 var all = _republish;
                 _republish = false;
-                await TickAsync(all);
+                try
+                {
+                    await TickAsync(all);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // One failed tick must not end the sharing (nor, as a failed background
+                    // service, the host); the next tick tries again.
+                    _republish |= all;
+                    TickFailed(exception);
+                }
             }
             while (await ticks.WaitForNextTickAsync(stoppingToken));
         }
@@ -66,6 +76,9 @@ internal abstract class NodeShareRelay(INodeNotifications nodes, NodePeers peers
 
     /// <summary>A node left: what it published no longer counts. Must only update memory or queue.</summary>
     protected abstract void Gone(string node);
+
+    /// <summary>Reports a tick that failed; the next one tries again.</summary>
+    protected abstract void TickFailed(Exception exception);
 
     private void Joined(string node) => _republish = true;
 }

@@ -51,6 +51,11 @@ internal sealed partial class PresenceCountRelay(
         }
     }
 
+    protected override void TickFailed(Exception exception) => LogShareFailed(exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending this node's store counts to the others failed")]
+    private partial void LogShareFailed(Exception exception);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store counts from node {NodeId} could not be read")]
     private partial void LogUnreadable(Exception exception, string nodeId);
 }
