@@ -18,18 +18,12 @@ internal sealed partial class CampaignChangeRelay(INodeNotifications nodes, IGra
 
     protected override async Task HandleAsync(NodeMessage message)
     {
-        var campaignId = message.Payload;
-        try
-        {
-            // A campaign new to this node is also new to its list of campaigns.
-            await grains.GetGrain<ICampaignDirectoryGrain>(ICampaignDirectoryGrain.Key).RefreshAsync();
-            await grains.GetGrain<ICampaignGrain>(campaignId).RefreshAsync();
-        }
-        catch (Exception exception)
-        {
-            LogRefreshFailed(exception, campaignId);
-        }
+        // A campaign new to this node is also new to its list of campaigns.
+        await grains.GetGrain<ICampaignDirectoryGrain>(ICampaignDirectoryGrain.Key).RefreshAsync();
+        await grains.GetGrain<ICampaignGrain>(message.Payload).RefreshAsync();
     }
+
+    protected override void HandlingFailed(Exception exception, NodeMessage message) => LogRefreshFailed(exception, message.Payload);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId} changed on another node but could not be read again here")]
     private partial void LogRefreshFailed(Exception exception, string campaignId);

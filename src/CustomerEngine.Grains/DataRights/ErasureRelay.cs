@@ -12,14 +12,6 @@ namespace CustomerEngine.Grains.DataRights;
 internal sealed partial class ErasureRelay(INodeNotifications nodes, CustomerEraser eraser, ILogger<ErasureRelay> logger)
     : NodeTopicRelay(nodes, CustomerEraser.ErasedTopic)
 {
-    private readonly SemaphoreSlim _one = new(1, 1);
-
-    public override void Dispose()
-    {
-        base.Dispose();
-        _one.Dispose();
-    }
-
     protected override async Task HandleAsync(NodeMessage message)
     {
         var lines = message.Payload.Split('\n');
@@ -28,20 +20,10 @@ internal sealed partial class ErasureRelay(INodeNotifications nodes, CustomerEra
             return;
         }
 
-        await _one.WaitAsync();
-        try
-        {
-            await eraser.ErasedElsewhereAsync(position, lines[1..]);
-        }
-        catch (Exception exception)
-        {
-            LogForgetFailed(exception);
-        }
-        finally
-        {
-            _one.Release();
-        }
+        await eraser.ErasedElsewhereAsync(position, lines[1..]);
     }
+
+    protected override void HandlingFailed(Exception exception, NodeMessage message) => LogForgetFailed(exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An erasure made on another node could not be applied to what this node holds")]
     private partial void LogForgetFailed(Exception exception);

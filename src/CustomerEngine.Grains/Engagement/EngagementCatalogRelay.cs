@@ -18,19 +18,14 @@ internal sealed partial class EngagementCatalogRelay(INodeNotifications nodes, S
 
     protected override async Task HandleAsync(NodeMessage message)
     {
-        try
+        if (await grains.GetGrain<IEngagementStateGrain>(IEngagementStateGrain.Key).RefreshCatalogAsync() is { } json
+            && ActionCatalogJson.Parse(json).Catalog is { } changed)
         {
-            if (await grains.GetGrain<IEngagementStateGrain>(IEngagementStateGrain.Key).RefreshCatalogAsync() is { } json
-                && ActionCatalogJson.Parse(json).Catalog is { } changed)
-            {
-                engine.Catalog.Restore(changed);
-            }
-        }
-        catch (Exception exception)
-        {
-            LogCatalogFailed(exception);
+            engine.Catalog.Restore(changed);
         }
     }
+
+    protected override void HandlingFailed(Exception exception, NodeMessage message) => LogCatalogFailed(exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A catalog put in force on another node could not be read here")]
     private partial void LogCatalogFailed(Exception exception);

@@ -20,15 +20,10 @@ internal sealed partial class PresenceForgetRelay(INodeNotifications nodes, IGra
             return;
         }
 
-        try
-        {
-            await grains.GetGrain<IStorePresenceGrain>(parts[0]).ForgetHereAsync(parts[1]);
-        }
-        catch (Exception exception)
-        {
-            LogForgetFailed(exception, parts[0]);
-        }
+        await grains.GetGrain<IStorePresenceGrain>(parts[0]).ForgetHereAsync(parts[1]);
     }
+
+    protected override void HandlingFailed(Exception exception, NodeMessage message) => LogForgetFailed(exception, message.Payload.Split('\n')[0]);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A customer erased on another node could not be forgotten in this node's presence of store {StoreId}")]
     private partial void LogForgetFailed(Exception exception, string storeId);

@@ -1,9 +1,8 @@
-using System.Threading.Channels;
 using CustomerEngine.Grains.Maintenance;
+using CustomerEngine.Grains.Nodes;
 using CustomerEngine.Grains.Runtime;
 using CustomerEngine.Grains.ValueModelFitting;
 using CustomerEngine.Storage.Notifications;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CustomerEngine.Grains.Value;
@@ -14,7 +13,8 @@ namespace CustomerEngine.Grains.Value;
 /// says so, and here the others read the fit again or compute the quintiles and lifetime-value
 /// tiers from the index, in the order the messages came, without writing anything.
 /// </summary>
-public sealed partial class ValueSnapshotRelay(INodeNotifications nodes, IGrainFactory grains, ILogger<ValueSnapshotRelay> logger) : BackgroundService
+internal sealed partial class ValueSnapshotRelay(INodeNotifications nodes, IGrainFactory grains, ILogger<ValueSnapshotRelay> logger)
+    : NodeTopicRelay(nodes, Topic)
 {
     /// <summary>The topic of value changes.</summary>
     public const string Topic = "values.changed";
@@ -25,45 +25,22 @@ public sealed partial class ValueSnapshotRelay(INodeNotifications nodes, IGrainF
     /// <summary>The base was ranked again.</summary>
     public const string Ranked = "ranked";
 
-    private readonly Channel<string> _changes = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task HandleAsync(NodeMessage message)
     {
-        if (!nodes.IsShared)
+        // A fit is always followed by a ranking on the node that fitted (the job re-ranks by
+        // lifetime value), whose own notice refreshes the tiers here: reading the whole index
+        // for the fit as well would do that work twice.
+        if (message.Payload == Fitted)
         {
-            return;
+            await grains.GetGrain<IValueModelGrain>(IValueModelGrain.Key).RefreshAsync();
         }
-
-        using var subscription = nodes.Subscribe(Topic, message => _changes.Writer.TryWrite(message.Payload));
-        try
+        else
         {
-            await foreach (var change in _changes.Reader.ReadAllAsync(stoppingToken))
-            {
-                try
-                {
-                    // A fit is always followed by a ranking on the node that fitted (the job re-ranks by
-                    // lifetime value), whose own notice refreshes the tiers here: reading the whole index
-                    // for the fit as well would do that work twice.
-                    if (change == Fitted)
-                    {
-                        await grains.GetGrain<IValueModelGrain>(IValueModelGrain.Key).RefreshAsync();
-                    }
-                    else
-                    {
-                        await grains.GetGrain<IEngineMaintenanceGrain>(IEngineMaintenanceGrain.Key).RefreshValueDistributionAsync();
-                    }
-                }
-                catch (Exception exception)
-                {
-                    LogRefreshFailed(exception, change);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            await grains.GetGrain<IEngineMaintenanceGrain>(IEngineMaintenanceGrain.Key).RefreshValueDistributionAsync();
         }
     }
+
+    protected override void HandlingFailed(Exception exception, NodeMessage message) => LogRefreshFailed(exception, message.Payload);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Another node's value change ({Change}) could not be taken up here")]
     private partial void LogRefreshFailed(Exception exception, string change);
