@@ -19,12 +19,10 @@ namespace CustomerEngine.Grains.Campaigns;
 /// </remarks>
 public sealed class CampaignGrain(IGrainContext context, IPersistentStateFactory states, ActiveCampaigns campaigns, INodeNotifications nodes, NodePeers peers) : Grain, ICampaignGrain
 {
-    private const string ResultsName = "results";
-
     // Alone on its store a node keeps the name it always had, so an existing file reads back.
-    private readonly string _resultsName = nodes.IsShared ? NodeOwnedName.Of(ResultsName, nodes.NodeId) : ResultsName;
+    private readonly NodeOwnedStates _nodeResults = new(states, context, nodes, "results");
     private readonly IPersistentState<CampaignRecord> _record = states.Create<CampaignRecord>(context, "campaign");
-    private readonly IPersistentState<CampaignResultsState> _results = states.Create<CampaignResultsState>(context, nodes.IsShared ? NodeOwnedName.Of(ResultsName, nodes.NodeId) : ResultsName);
+    private readonly IPersistentState<CampaignResultsState> _results = states.Create<CampaignResultsState>(context, NodeOwnedName.ForThisNode("results", nodes));
 
     /// <inheritdoc />
     public Task<CampaignRecord?> GetAsync() => Task.FromResult(_record.RecordExists ? Copy(_record.State) : null);
@@ -165,20 +163,9 @@ public sealed class CampaignGrain(IGrainContext context, IPersistentStateFactory
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<string, CampaignTotals>> GetOtherResultsAsync()
-    {
-        var others = new Dictionary<string, CampaignTotals>(StringComparer.Ordinal);
-        foreach (var name in await OtherResultsAsync())
-        {
-            var theirs = await states.ReadDetachedAsync<CampaignResultsState>(context, name);
-            if (theirs.RecordExists)
-            {
-                others[NodeOwnedName.OwnerOf(name) ?? string.Empty] = new CampaignTotals(theirs.State.Treatment, theirs.State.Holdout, theirs.State.Series);
-            }
-        }
-
-        return others;
-    }
+    public async Task<IReadOnlyDictionary<string, CampaignTotals>> GetOtherResultsAsync() =>
+        (await _nodeResults.ReadOthersAsync<CampaignResultsState>()).ToDictionary(
+            pair => pair.Key, pair => new CampaignTotals(pair.Value.Treatment, pair.Value.Holdout, pair.Value.Series), StringComparer.Ordinal);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> TakeOverResultsAsync()
@@ -188,33 +175,10 @@ public sealed class CampaignGrain(IGrainContext context, IPersistentStateFactory
             return [];
         }
 
-        var taken = new List<string>();
-        foreach (var name in await OtherResultsAsync())
+        var taken = await _nodeResults.ClaimGoneAsync<CampaignResultsState>(peers);
+        foreach (var results in taken.Values)
         {
-            if (!NodeOwnedName.OwnerIsGone(name, peers))
-            {
-                continue;
-            }
-
-            var theirs = await states.ReadDetachedAsync<CampaignResultsState>(context, name);
-            if (!theirs.RecordExists)
-            {
-                continue;
-            }
-
-            var results = theirs.State;
-            try
-            {
-                await theirs.ClearStateAsync();
-            }
-            catch (GrainStateConflictException)
-            {
-                // Another node removed it first, and counts it.
-                continue;
-            }
-
             live.Absorb(results);
-            taken.Add(NodeOwnedName.OwnerOf(name) ?? string.Empty);
         }
 
         if (taken.Count > 0)
@@ -223,13 +187,8 @@ public sealed class CampaignGrain(IGrainContext context, IPersistentStateFactory
             await SaveResultsAsync(live.Snapshot());
         }
 
-        return taken;
+        return [.. taken.Keys];
     }
-
-    private async Task<IEnumerable<string>> OtherResultsAsync() =>
-        nodes.IsShared
-            ? (await states.ListStoredAsync(context)).Where(name => name != _resultsName && NodeOwnedName.IsA(name, ResultsName))
-            : [];
 
     private static void Touch(CampaignRecord record, DateTimeOffset now, string by, string change, IReadOnlyList<string> fields, CampaignDefinition? definition)
     {

@@ -1,7 +1,6 @@
 using CustomerEngine.Engagement.Learning;
 using CustomerEngine.Grains.Nodes;
 using CustomerEngine.Grains.Runtime;
-using CustomerEngine.Grains.Runtime.Storage;
 using CustomerEngine.Storage.Notifications;
 
 namespace CustomerEngine.Grains.Engagement;
@@ -13,13 +12,12 @@ namespace CustomerEngine.Grains.Engagement;
 /// </summary>
 public sealed class EngagementStateGrain(IGrainContext context, IPersistentStateFactory states, INodeNotifications nodes, NodePeers peers) : Grain, IEngagementStateGrain
 {
-    private const string PropensityName = "propensity";
-
     private readonly IPersistentState<EngagementStoreState> _state = states.Create<EngagementStoreState>(context, "engagement");
+    private readonly NodeOwnedStates _nodeLearning = new(states, context, nodes, "propensity");
 
     // Alone on its store a node keeps its propensities in the one state, as it always did.
     private readonly IPersistentState<EngagementStoreState>? _learned =
-        nodes.IsShared ? states.Create<EngagementStoreState>(context, NodeOwnedName.Of(PropensityName, nodes.NodeId)) : null;
+        nodes.IsShared ? states.Create<EngagementStoreState>(context, NodeOwnedName.ForThisNode("propensity", nodes)) : null;
 
     /// <inheritdoc />
     public Task<string?> GetCatalogJsonAsync() => Task.FromResult(_state.State.CatalogJson);
@@ -68,11 +66,11 @@ public sealed class EngagementStateGrain(IGrainContext context, IPersistentState
             others[string.Empty] = unowned;
         }
 
-        foreach (var name in await OtherRecordsAsync())
+        foreach (var (node, theirs) in await _nodeLearning.ReadOthersAsync<EngagementStoreState>())
         {
-            if ((await states.ReadDetachedAsync<EngagementStoreState>(context, name)).State.Propensity is { } theirs)
+            if (theirs.Propensity is { } learned)
             {
-                others[NodeOwnedName.OwnerOf(name)!] = theirs;
+                others[node] = learned;
             }
         }
 
@@ -96,34 +94,14 @@ public sealed class EngagementStateGrain(IGrainContext context, IPersistentState
             taken[string.Empty] = unowned;
         }
 
-        foreach (var name in await OtherRecordsAsync())
+        foreach (var (node, theirs) in await _nodeLearning.ClaimGoneAsync<EngagementStoreState>(peers))
         {
-            if (!NodeOwnedName.OwnerIsGone(name, peers))
+            if (theirs.Propensity is { } learned)
             {
-                continue;
-            }
-
-            var theirs = await states.ReadDetachedAsync<EngagementStoreState>(context, name);
-            var learned = theirs.State.Propensity;
-            try
-            {
-                await theirs.ClearStateAsync();
-            }
-            catch (GrainStateConflictException)
-            {
-                // Another node removed it first, and counts it.
-                continue;
-            }
-
-            if (learned is not null)
-            {
-                taken[NodeOwnedName.OwnerOf(name)!] = learned;
+                taken[node] = learned;
             }
         }
 
         return taken;
     }
-
-    private async Task<IEnumerable<string>> OtherRecordsAsync() =>
-        (await states.ListStoredAsync(context)).Where(name => name != NodeOwnedName.Of(PropensityName, nodes.NodeId) && NodeOwnedName.IsA(name, PropensityName) && name != PropensityName);
 }

@@ -12,6 +12,16 @@ public static class NodeOwnedName
     /// <summary>The name <paramref name="name"/> owned by <paramref name="nodeId"/>.</summary>
     public static string Of(string name, string nodeId) => $"{name}@{nodeId}";
 
+    /// <summary>
+    /// This node's own <paramref name="name"/>: owned by it on a store several nodes share, and
+    /// plain on one no other node can share, so that what a single node always wrote reads back.
+    /// </summary>
+    public static string ForThisNode(string name, INodeNotifications nodes)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        return nodes.IsShared ? Of(name, nodes.NodeId) : name;
+    }
+
     /// <summary>The node <paramref name="name"/> belongs to, or null when it names none.</summary>
     public static string? OwnerOf(string name)
     {

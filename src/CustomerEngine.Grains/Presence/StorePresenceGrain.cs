@@ -29,14 +29,12 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
     public const string ForgetTopic = "presence.forget";
 
     private readonly IPersistentState<StorePresence> _state;
-    private readonly IGrainContext _context;
-    private readonly IPersistentStateFactory _states;
     private readonly IEngagementPublisher _engagement;
     private readonly StorePresenceDirectory _directory;
     private readonly PresenceOptions _options;
     private readonly INodeNotifications _nodes;
     private readonly NodePeers _peers;
-    private readonly string _stateName;
+    private readonly NodeOwnedStates _records;
     private readonly string _reminderName;
     private IDisposable? _flushTimer;
 
@@ -60,11 +58,9 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
         NodePeers peers)
     {
         // Alone on its store a node keeps the names it always had, so an existing file reads back.
-        _stateName = nodes.IsShared ? NodeOwnedName.Of(StateName, nodes.NodeId) : StateName;
-        _reminderName = nodes.IsShared ? NodeOwnedName.Of(TimeOutReminder, nodes.NodeId) : TimeOutReminder;
-        _state = states.Create<StorePresence>(context, _stateName);
-        _context = context;
-        _states = states;
+        _records = new NodeOwnedStates(states, context, nodes, StateName);
+        _reminderName = NodeOwnedName.ForThisNode(TimeOutReminder, nodes);
+        _state = states.Create<StorePresence>(context, _records.Own);
         _engagement = engagement;
         _directory = directory;
         _options = options.Value;
@@ -138,7 +134,7 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
 
         if (_nodes.IsShared)
         {
-            foreach (var stateName in await OtherRecordsAsync())
+            foreach (var stateName in await _records.OthersAsync())
             {
                 if (NodeOwnedName.OwnerIsGone(stateName, _peers))
                 {
@@ -164,7 +160,7 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
     /// <inheritdoc />
     public async Task ForgetAsync(string customerId)
     {
-        foreach (var stateName in await OtherRecordsAsync())
+        foreach (var stateName in await _records.OthersAsync())
         {
             // A live node's record is its own to write (a write from here would only make its next
             // one fail), so it is asked below; a gone node's is taken over, then forgotten here.
@@ -313,18 +309,12 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
         }
     }
 
-    // The names of the records other nodes keep of this store (none while the store is not shared).
-    private async Task<IEnumerable<string>> OtherRecordsAsync() =>
-        _nodes.IsShared
-            ? (await _states.ListStoredAsync(_context)).Where(name => name != _stateName && NodeOwnedName.IsA(name, StateName))
-            : [];
-
     // This node's record with every other node's merged in, read now: what the store holds, for a
     // dashboard that joins or an export. Another node's record is as it last wrote it, within the
     // flush interval; writing on every arrival instead cost a fifth of ingest (decision 69).
     private async Task<StorePresence> MergedAsync()
     {
-        var others = (await OtherRecordsAsync()).ToList();
+        var others = await _records.ReadOthersAsync<StorePresence>();
         if (others.Count == 0)
         {
             return _state.State;
@@ -332,9 +322,9 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
 
         var merged = new StorePresence();
         merged.Merge(_state.State);
-        foreach (var stateName in others)
+        foreach (var theirs in others.Values)
         {
-            merged.Merge((await _states.ReadDetachedAsync<StorePresence>(_context, stateName)).State);
+            merged.Merge(theirs);
         }
 
         return merged;
@@ -346,7 +336,7 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
     // its dashboards were told of their arrivals by the node that had them.
     private async Task TakeOverAsync(string stateName)
     {
-        var theirs = await _states.ReadDetachedAsync<StorePresence>(_context, stateName);
+        var theirs = await _records.ReadAsync<StorePresence>(stateName);
         if (!theirs.RecordExists)
         {
             return;
