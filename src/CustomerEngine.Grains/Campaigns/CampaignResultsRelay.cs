@@ -12,9 +12,8 @@ namespace CustomerEngine.Grains.Campaigns;
 /// node counts the customers it serves; every <see cref="CampaignOptions.ResultsSaveInterval"/> it
 /// tells the others its changed counts (<see cref="CampaignTotals"/>, on <see cref="Topic"/>), and
 /// sets the sum of theirs on each <see cref="LiveCampaign"/> (<see cref="LiveCampaign.SetElsewhere"/>).
-/// At start it counts the results other nodes saved, and it takes over the results of nodes that
-/// are gone: once after <see cref="NodePeers.ListenFirst"/> (a previous run of this node has another
-/// id) and whenever a node leaves.
+/// At start it counts the results the other nodes saved, and it takes over the results of a node
+/// that leaves (<see cref="CampaignLifetime"/> took over those of nodes gone before the start).
 /// </summary>
 internal sealed partial class CampaignResultsRelay(
     INodeNotifications nodes,
@@ -35,13 +34,10 @@ internal sealed partial class CampaignResultsRelay(
     // Campaign id → node id → the counts that node reported or saved last.
     private readonly Dictionary<string, Dictionary<string, CampaignTotals>> _elsewhere = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _published = new(StringComparer.Ordinal);
-    private volatile bool _takeOver = true;
+    private volatile bool _takeOver;
 
-    protected override async Task StartingAsync(CancellationToken stoppingToken)
-    {
-        await ReadSavedAsync();
-        await Task.Delay(NodePeers.ListenFirst, Clock, stoppingToken);
-    }
+    // What nodes that were gone at start saved, CampaignLifetime has already taken over.
+    protected override Task StartingAsync(CancellationToken stoppingToken) => ReadSavedAsync();
 
     protected override async Task TickAsync(bool all)
     {

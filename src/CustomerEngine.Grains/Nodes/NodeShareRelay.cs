@@ -14,9 +14,6 @@ internal abstract class NodeShareRelay(INodeNotifications nodes, NodePeers peers
 {
     private volatile bool _republish;
 
-    /// <summary>The clock the ticks follow.</summary>
-    protected TimeProvider Clock => clock;
-
     /// <summary>Whether another node may be alive to hear a publication.</summary>
     protected bool AnyoneListens => peers.Any;
 
