@@ -16,7 +16,6 @@ internal sealed partial class CampaignLifetime(
     ActiveCampaigns campaigns,
     IGrainFactory grains,
     INodeNotifications nodes,
-    NodePeers peers,
     IOptions<CampaignOptions> options,
     TimeProvider clock,
     ILogger<CampaignLifetime> logger) : IHostedService, IAsyncDisposable
@@ -43,9 +42,8 @@ internal sealed partial class CampaignLifetime(
         if (nodes.IsShared && ids.Count > 0)
         {
             // A previous run of this node saved under another id: its results, and what they hold
-            // of each customer for the caps, are this run's before the first decision. Another
-            // run can only be told from a live node once the nodes have answered this one's hello.
-            await peers.SettledAsync(cancellationToken);
+            // of each customer for the caps, are this run's before the first decision. The store's
+            // sessions tell that run, gone, from a live node.
             foreach (var id in ids)
             {
                 await grains.GetGrain<ICampaignGrain>(id).TakeOverResultsAsync();

@@ -15,7 +15,6 @@ internal sealed class EngagementLifetime(
     SuggestionEngine engine,
     IGrainFactory grains,
     INodeNotifications nodes,
-    NodePeers peers,
     IOptions<EngagementOptions> options,
     TimeProvider clock,
     ILogger<EngagementLifetime> logger) : IHostedService, IAsyncDisposable
@@ -48,8 +47,7 @@ internal sealed class EngagementLifetime(
         if (nodes.IsShared && (await store.GetOtherPropensitiesAsync()).Count > 0)
         {
             // A previous run of this node saved under another id: what it learned is this run's
-            // from the first decision. It can only be told from a live node once the nodes answered.
-            await peers.SettledAsync(cancellationToken);
+            // from the first decision. The store's sessions tell that run, gone, from a live node.
             await TakeOverAsync(engine, store);
         }
 

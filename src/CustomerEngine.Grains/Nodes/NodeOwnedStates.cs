@@ -39,6 +39,23 @@ internal sealed class NodeOwnedStates(IPersistentStateFactory states, IGrainCont
     }
 
     /// <summary>
+    /// The names of the other records whose node is gone (or that no node owns), judged after the
+    /// store's sessions were read again, so that a node connected before this call counts as alive.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> GoneAsync(NodePeers peers)
+    {
+        ArgumentNullException.ThrowIfNull(peers);
+        var others = await OthersAsync();
+        if (others.Count == 0)
+        {
+            return others;
+        }
+
+        await peers.RefreshAsync(CancellationToken.None);
+        return [.. others.Where(stored => NodeOwnedName.OwnerIsGone(stored, peers))];
+    }
+
+    /// <summary>
     /// Removes the records of nodes that are gone and returns what they held, by node, for the
     /// caller to make its own. A record is removed before the caller counts it, so two nodes
     /// claiming at once never both count it; one another node removed first is left to that node.
@@ -46,13 +63,8 @@ internal sealed class NodeOwnedStates(IPersistentStateFactory states, IGrainCont
     public async Task<Dictionary<string, TState>> ClaimGoneAsync<TState>(NodePeers peers) where TState : class, new()
     {
         var claimed = new Dictionary<string, TState>(StringComparer.Ordinal);
-        foreach (var stored in await OthersAsync())
+        foreach (var stored in await GoneAsync(peers))
         {
-            if (!NodeOwnedName.OwnerIsGone(stored, peers))
-            {
-                continue;
-            }
-
             var theirs = await ReadAsync<TState>(stored);
             if (!theirs.RecordExists)
             {

@@ -134,12 +134,9 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
 
         if (_nodes.IsShared)
         {
-            foreach (var stateName in await _records.OthersAsync())
+            foreach (var stateName in await _records.GoneAsync(_peers))
             {
-                if (NodeOwnedName.OwnerIsGone(stateName, _peers))
-                {
-                    await TakeOverAsync(stateName);
-                }
+                await TakeOverAsync(stateName);
             }
         }
     }
@@ -160,14 +157,11 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
     /// <inheritdoc />
     public async Task ForgetAsync(string customerId)
     {
-        foreach (var stateName in await _records.OthersAsync())
+        // A live node's record is its own to write (a write from here would only make its next
+        // one fail), so it is asked below; a gone node's is taken over, then forgotten here.
+        foreach (var stateName in await _records.GoneAsync(_peers))
         {
-            // A live node's record is its own to write (a write from here would only make its next
-            // one fail), so it is asked below; a gone node's is taken over, then forgotten here.
-            if (NodeOwnedName.OwnerIsGone(stateName, _peers))
-            {
-                await TakeOverAsync(stateName);
-            }
+            await TakeOverAsync(stateName);
         }
 
         if (_peers.Any)
@@ -207,6 +201,13 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
                 // Another node's, given to this one because that node is gone (or, unnamed, from
                 // before the store was shared): its record becomes part of this node's.
                 var owner = NodeOwnedName.OwnerOf(reminderName);
+                await _peers.RefreshAsync(CancellationToken.None);
+                if (owner is not null && _peers.MayBeAlive(owner))
+                {
+                    // Its node connected after the reminder was claimed: it is still that node's.
+                    return;
+                }
+
                 await TakeOverAsync(owner is null ? StateName : NodeOwnedName.Of(StateName, owner));
                 await UnregisterReminderAsync(reminderName);
             }

@@ -22,6 +22,12 @@ internal sealed partial class PostgresNodeNotifications : BackgroundService, INo
     /// <summary>The one channel every node listens on; topics travel inside the payload.</summary>
     public const string Channel = "customer_engine_nodes";
 
+    /// <summary>
+    /// The start of the <c>application_name</c> of every connection a node opens for its messages;
+    /// the node's id follows. The server's list of sessions is then the list of nodes connected.
+    /// </summary>
+    public const string ApplicationNamePrefix = "customer-engine-node ";
+
     // PostgreSQL refuses payloads of 8000 bytes or more.
     private const int MaxPayloadBytes = 7_900;
     private const char Separator = '\u001f';
@@ -50,7 +56,7 @@ internal sealed partial class PostgresNodeNotifications : BackgroundService, INo
 
     public PostgresNodeNotifications(PostgresStoreOptions options, ILogger<PostgresNodeNotifications> logger)
     {
-        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.ConnectionString) { ApplicationName = "customer-engine-nodes" });
+        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.ConnectionString) { ApplicationName = ApplicationNamePrefix + NodeId });
         _logger = logger;
     }
 
@@ -59,6 +65,24 @@ internal sealed partial class PostgresNodeNotifications : BackgroundService, INo
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
 
     public event Action? Connected;
+
+    public async Task<IReadOnlyCollection<string>> ConnectedNodesAsync(CancellationToken cancellationToken)
+    {
+        // application_name is shown to every role, unlike most of pg_stat_activity.
+        await using var query = _dataSource.CreateCommand(
+            "SELECT DISTINCT substr(application_name, $2) FROM pg_stat_activity WHERE datname = current_database() AND left(application_name, $1) = $3");
+        query.Parameters.Add(new NpgsqlParameter<int> { TypedValue = ApplicationNamePrefix.Length });
+        query.Parameters.Add(new NpgsqlParameter<int> { TypedValue = ApplicationNamePrefix.Length + 1 });
+        query.Parameters.Add(new NpgsqlParameter<string> { TypedValue = ApplicationNamePrefix });
+        var connected = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            connected.Add(reader.GetString(0));
+        }
+
+        return connected;
+    }
 
     public void Publish(string topic, string payload)
     {

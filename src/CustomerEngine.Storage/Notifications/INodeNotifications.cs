@@ -16,6 +16,13 @@ public interface INodeNotifications
     string NodeId { get; }
 
     /// <summary>
+    /// The ids of the nodes whose connection to the store is open now, this one's included while
+    /// it is connected: the store's own list of sessions, so a node that died is missing from it at
+    /// once, and one slow to answer messages is not. Only this node on a store no other node can share.
+    /// </summary>
+    Task<IReadOnlyCollection<string>> ConnectedNodesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Sends <paramref name="payload"/> on <paramref name="topic"/> to every other node. Returns at once and
     /// never throws: messages from one node arrive in the order it published them, or not at all.
     /// </summary>

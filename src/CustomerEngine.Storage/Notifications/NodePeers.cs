@@ -4,11 +4,14 @@ using Microsoft.Extensions.Hosting;
 namespace CustomerEngine.Storage.Notifications;
 
 /// <summary>
-/// The other nodes sharing the store now. Each node says hello when it starts and whenever its
-/// channel (re)connects, repeats that it lives every <see cref="AliveEvery"/> and says goodbye when
-/// it stops; a node not heard from for <see cref="ForgetAfter"/> is taken for gone (it died without
-/// a word). Services that keep something per node, or need do nothing while a node is alone, build
-/// on <see cref="Joined"/>, <see cref="Left"/> and <see cref="Any"/>.
+/// The other nodes sharing the store now. Whether a node lives is the store's to say: its sessions
+/// list the nodes connected (<see cref="INodeNotifications.ConnectedNodesAsync"/>), so a node that
+/// died is gone at once and one that is slow to answer is not. Messages add what sessions cannot
+/// tell: each node says hello when it starts and whenever its channel (re)connects, repeats that it
+/// lives every <see cref="AliveEvery"/> and says goodbye when it stops; a node whose session stays
+/// open but that is not heard from for <see cref="ForgetAfter"/> (its machine vanished without
+/// closing the connection) is taken for gone. Services that keep something per node, or need do
+/// nothing while a node is alone, build on <see cref="Joined"/>, <see cref="Left"/> and <see cref="Any"/>.
 /// </summary>
 public sealed class NodePeers : BackgroundService
 {
@@ -21,10 +24,17 @@ public sealed class NodePeers : BackgroundService
     /// <summary>How long a silent node is kept.</summary>
     public static readonly TimeSpan ForgetAfter = TimeSpan.FromSeconds(90);
 
+    /// <summary>How often the store's sessions are read again.</summary>
+    public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(5);
+
     private readonly INodeNotifications _nodes;
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _heardAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _departed = new(StringComparer.Ordinal);
     private readonly DateTimeOffset _startedAt;
+
+    // The store's sessions as last read; null until the first read.
+    private volatile HashSet<string>? _connected;
 
     /// <summary>Created by the container.</summary>
     public NodePeers(INodeNotifications nodes, TimeProvider clock)
@@ -39,32 +49,85 @@ public sealed class NodePeers : BackgroundService
         }
     }
 
-    /// <summary>How long after its start a node waits for the others' answers before it takes itself to be alone.</summary>
-    public static readonly TimeSpan ListenFirst = TimeSpan.FromSeconds(3);
-
     /// <summary>
-    /// Whether another node may be alive: one was heard from, or this node started too recently to
-    /// have heard the answers to its hello. False on a store no other node can share.
+    /// Whether another node may be alive: the store's sessions or a message say so, or they were
+    /// not read yet. False on a store no other node can share.
     /// </summary>
-    public bool Any => _nodes.IsShared && (!_heardAt.IsEmpty || _clock.GetUtcNow() - _startedAt < ListenFirst);
-
-    /// <summary>
-    /// Whether the node <paramref name="nodeId"/> may be alive: it is this node, it was heard from
-    /// within <see cref="ForgetAfter"/>, or this node started too recently to know. Something a node
-    /// owns may be taken over by another only when this is false.
-    /// </summary>
-    public bool MayBeAlive(string nodeId) =>
-        IsSelf(nodeId) || _heardAt.ContainsKey(nodeId) || _clock.GetUtcNow() - _startedAt < ListenFirst;
-
-    /// <summary>
-    /// Completes once this node has listened for <see cref="ListenFirst"/> since its start, so that
-    /// <see cref="MayBeAlive"/> is false for a node that did not answer: one that is gone, such as
-    /// a previous run of this node.
-    /// </summary>
-    public Task SettledAsync(CancellationToken cancellationToken)
+    public bool Any
     {
-        var remaining = _startedAt + ListenFirst - _clock.GetUtcNow();
-        return remaining > TimeSpan.Zero ? Task.Delay(remaining, _clock, cancellationToken) : Task.CompletedTask;
+        get
+        {
+            if (!_nodes.IsShared)
+            {
+                return false;
+            }
+
+            if (_connected is not { } connected || !_heardAt.IsEmpty)
+            {
+                return true;
+            }
+
+            foreach (var node in connected)
+            {
+                if (MayBeAlive(node) && !IsSelf(node))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether the node <paramref name="nodeId"/> may be alive: it is this node, or it was connected
+    /// when the store's sessions were last read and has not been silent for <see cref="ForgetAfter"/>
+    /// (or this node is too young to tell). True for every node until the sessions are first read.
+    /// A node that connected since the last read is not known yet, so read them again
+    /// (<see cref="RefreshAsync"/>) before taking over anything a node owns when this is false.
+    /// </summary>
+    public bool MayBeAlive(string nodeId)
+    {
+        if (IsSelf(nodeId))
+        {
+            return true;
+        }
+
+        if (_departed.ContainsKey(nodeId))
+        {
+            return false;
+        }
+
+        if (_connected is not { } connected)
+        {
+            return true;
+        }
+
+        var now = _clock.GetUtcNow();
+        return connected.Contains(nodeId)
+            && ((_heardAt.TryGetValue(nodeId, out var heardAt) && now - heardAt < ForgetAfter) || now - _startedAt < ForgetAfter);
+    }
+
+    /// <summary>
+    /// Reads the store's sessions again, so that <see cref="MayBeAlive"/> knows of every node
+    /// connected before this call, and raises <see cref="Left"/> for known nodes now gone.
+    /// </summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        if (!_nodes.IsShared)
+        {
+            return;
+        }
+
+        var nodes = await _nodes.ConnectedNodesAsync(cancellationToken).ConfigureAwait(false);
+        _connected = nodes.ToHashSet(StringComparer.Ordinal);
+        foreach (var (node, heardAt) in _heardAt)
+        {
+            if (!MayBeAlive(node) && _heardAt.TryRemove(new KeyValuePair<string, DateTimeOffset>(node, heardAt)))
+            {
+                Left?.Invoke(node);
+            }
+        }
     }
 
     /// <summary>Whether <paramref name="nodeId"/> is this node's own id.</summary>
@@ -101,23 +164,35 @@ public sealed class NodePeers : BackgroundService
         // Also said when the channel connects; saying it here too covers a connection made before
         // this service subscribed. A second hello costs the others one more answer.
         _nodes.Publish(Topic, "hello");
-        using var timer = new PeriodicTimer(AliveEvery, _clock);
+        var saidAliveAt = _clock.GetUtcNow();
+        await RefreshQuietlyAsync(stoppingToken).ConfigureAwait(false);
+        using var timer = new PeriodicTimer(CheckEvery, _clock);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                _nodes.Publish(Topic, "alive");
-                var cutoff = _clock.GetUtcNow() - ForgetAfter;
-                foreach (var (node, heardAt) in _heardAt)
+                if (_clock.GetUtcNow() - saidAliveAt >= AliveEvery)
                 {
-                    if (heardAt < cutoff && _heardAt.TryRemove(new KeyValuePair<string, DateTimeOffset>(node, heardAt)))
-                    {
-                        Left?.Invoke(node);
-                    }
+                    _nodes.Publish(Topic, "alive");
+                    saidAliveAt = _clock.GetUtcNow();
                 }
+
+                await RefreshQuietlyAsync(stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    // The store unreachable is an outage the rest of the engine reports; what was read last stays.
+    private async Task RefreshQuietlyAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RefreshAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
         }
     }
@@ -128,6 +203,7 @@ public sealed class NodePeers : BackgroundService
         switch (message.Payload)
         {
             case "bye":
+                _departed[node] = 0;
                 if (_heardAt.TryRemove(node, out _))
                 {
                     Left?.Invoke(node);

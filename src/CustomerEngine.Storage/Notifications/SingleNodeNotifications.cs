@@ -17,6 +17,10 @@ public sealed class SingleNodeNotifications : INodeNotifications
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyCollection<string>> ConnectedNodesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyCollection<string>>([NodeId]);
+
+    /// <inheritdoc />
     public void Publish(string topic, string payload)
     {
     }

@@ -98,7 +98,7 @@ public sealed class NodeNotificationsTests : IAsyncLifetime
         var first = Start();
         var firstPeers = new NodePeers(first, clock);
 
-        // Alone, but it cannot know that before the others had time to answer its hello.
+        // Alone, but it cannot know that before it has read the server's sessions.
         Assert.True(firstPeers.Any);
         var joined = Channel.CreateUnbounded<string>();
         var left = Channel.CreateUnbounded<string>();
@@ -106,7 +106,7 @@ public sealed class NodeNotificationsTests : IAsyncLifetime
         firstPeers.Left += node => left.Writer.TryWrite(node);
         await ConnectedAsync(first);
         await firstPeers.StartAsync(CancellationToken.None);
-        clock.Shift(NodePeers.ListenFirst);
+        await firstPeers.RefreshAsync(CancellationToken.None);
         Assert.False(firstPeers.Any);
 
         var second = Start();
@@ -136,6 +136,87 @@ public sealed class NodeNotificationsTests : IAsyncLifetime
         Assert.Equal(second.NodeId, await left.Reader.ReadAsync().AsTask().WaitAsync(Patience));
         Assert.False(firstPeers.Any);
         await firstPeers.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task The_server_lists_the_nodes_connected_and_forgets_one_as_soon_as_its_connections_close()
+    {
+        var (first, _) = await StartNodeAsync("any");
+        var (second, _) = await StartNodeAsync("any");
+
+        var connected = await first.ConnectedNodesAsync(CancellationToken.None);
+        Assert.Equal(new[] { first.NodeId, second.NodeId }.Order(), connected.Order());
+
+        await CloseAsync(second);
+        await UntilAsync(async () => (await first.ConnectedNodesAsync(CancellationToken.None)).SequenceEqual([first.NodeId]));
+    }
+
+    [Fact]
+    public async Task A_node_that_does_not_answer_stays_alive_while_connected_and_one_that_died_is_gone_at_once()
+    {
+        var clock = new ShiftedClock();
+        var first = Start();
+        var firstPeers = new NodePeers(first, clock);
+        var left = Channel.CreateUnbounded<string>();
+        firstPeers.Left += node => left.Writer.TryWrite(node);
+        await ConnectedAsync(first);
+        await firstPeers.StartAsync(CancellationToken.None);
+
+        // A node connected that never says a word (its hello lost, its threads busy): never taken
+        // for gone while its session is open, so nobody takes over what it owns.
+        var (silent, _) = await StartNodeAsync("unrelated");
+        await firstPeers.RefreshAsync(CancellationToken.None);
+        Assert.True(firstPeers.MayBeAlive(silent.NodeId));
+        Assert.True(firstPeers.Any);
+
+        // A node that answers, then dies without a goodbye: gone once the sessions are read again,
+        // not 90 s later.
+        var joined = Channel.CreateUnbounded<string>();
+        firstPeers.Joined += node => joined.Writer.TryWrite(node);
+        var dying = Start();
+        var dyingPeers = new NodePeers(dying, clock);
+        await ConnectedAsync(dying);
+        await dyingPeers.StartAsync(CancellationToken.None);
+        Assert.Equal(dying.NodeId, await joined.Reader.ReadAsync().AsTask().WaitAsync(Patience));
+        await CloseAsync(dying);
+
+        // The server lists a session until its process has ended, a moment after the connection closed.
+        await UntilAsync(async () =>
+        {
+            await firstPeers.RefreshAsync(CancellationToken.None);
+            return !firstPeers.MayBeAlive(dying.NodeId);
+        });
+        Assert.Equal(dying.NodeId, await left.Reader.ReadAsync().AsTask().WaitAsync(Patience));
+        Assert.True(firstPeers.MayBeAlive(silent.NodeId));
+
+        // A previous run of a node (another id, never connected now) is gone from the first read.
+        Assert.False(firstPeers.MayBeAlive(Guid.NewGuid().ToString("N")));
+
+        // A session left open by a machine that vanished: taken for gone once silent for 90 s.
+        clock.Shift(NodePeers.ForgetAfter + TimeSpan.FromSeconds(1));
+        await firstPeers.RefreshAsync(CancellationToken.None);
+        Assert.False(firstPeers.MayBeAlive(silent.NodeId));
+        Assert.False(firstPeers.Any);
+        await dyingPeers.StopAsync(CancellationToken.None);
+        await firstPeers.StopAsync(CancellationToken.None);
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold in time");
+            await Task.Delay(20);
+        }
+    }
+
+    // Closes the node's connections without a goodbye, as a killed process's are closed.
+    private async Task CloseAsync(PostgresNodeNotifications node)
+    {
+        _nodes.Remove(node);
+        await node.StopAsync(CancellationToken.None);
+        node.Dispose();
     }
 
     private async Task<(PostgresNodeNotifications Node, ChannelReader<NodeMessage> Heard)> StartNodeAsync(string topic)
