@@ -26,6 +26,42 @@ public sealed class AcceptedEventRateTests
     }
 
     [Fact]
+    public void Seconds_another_node_reports_add_to_this_node_s_and_a_second_reported_again_replaces_itself()
+    {
+        var rate = new AcceptedEventRate(_clock);
+        rate.Record(5);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var (lastSecond, own) = rate.ReadOwn(2);
+        Assert.Equal(_clock.GetUtcNow().ToUnixTimeSeconds() - 1, lastSecond);
+        Assert.Equal([0L, 5L], own);
+
+        // The other node reports its last two seconds, then the same seconds again with a batch
+        // recorded late in the second one: counted once, as last reported.
+        rate.ReportElsewhere("other", lastSecond, [2, 3]);
+        rate.ReportElsewhere("other", lastSecond, [2, 4]);
+        Assert.Equal([2L, 9L], rate.Read().History.TakeLast(2));
+        Assert.Equal(11, rate.Read().LastMinute);
+        Assert.Equal(own, rate.ReadOwn(2).Counts);
+
+        rate.ForgetElsewhere("other");
+        Assert.Equal([0L, 5L], rate.Read().History.TakeLast(2));
+    }
+
+    [Fact]
+    public void Reported_seconds_older_than_the_history_are_not_kept()
+    {
+        var rate = new AcceptedEventRate(_clock);
+        var now = _clock.GetUtcNow().ToUnixTimeSeconds();
+        rate.ReportElsewhere("other", now - 1, [7]);
+        _clock.Advance(TimeSpan.FromSeconds(AcceptedEventRate.HistorySeconds + 1));
+        rate.ReportElsewhere("other", now + AcceptedEventRate.HistorySeconds, [1]);
+
+        var reading = rate.Read();
+        Assert.Equal(1, reading.History.Sum());
+        Assert.Equal(1, reading.History[^1]);
+    }
+
+    [Fact]
     public void The_current_second_counts_for_the_last_minute_but_not_yet_for_the_rate()
     {
         var rate = new AcceptedEventRate(_clock);

@@ -10,13 +10,19 @@ namespace CustomerEngine.Grains.Nodes;
 /// <see cref="Heard"/> and tells <see cref="Gone"/> when a node leaves. Nothing runs on a store no
 /// other node can share.
 /// </summary>
-internal abstract class NodeShareRelay(INodeNotifications nodes, NodePeers peers, TimeProvider clock, string topic, TimeSpan interval) : BackgroundService
+/// <param name="nodes">The channel between the nodes.</param>
+/// <param name="peers">Who else is alive.</param>
+/// <param name="clock">Times the ticks.</param>
+/// <param name="topic">The topic this relay publishes and hears on; one relay per topic.</param>
+/// <param name="interval">How often <see cref="TickAsync"/> runs.</param>
+public abstract class NodeShareRelay(INodeNotifications nodes, NodePeers peers, TimeProvider clock, string topic, TimeSpan interval) : BackgroundService
 {
     private volatile bool _republish;
 
     /// <summary>Whether another node may be alive to hear a publication.</summary>
     protected bool AnyoneListens => peers.Any;
 
+    /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!nodes.IsShared)

@@ -13,6 +13,7 @@ public static class OverviewEndpoints
         services.Configure<OverviewOptions>(configuration.GetSection("Overview"));
         services.AddSingleton<OverviewSnapshotReader>();
         services.AddHostedService<OverviewBroadcaster>();
+        services.AddHostedService<OverviewShareRelay>();
         return services;
     }
 
