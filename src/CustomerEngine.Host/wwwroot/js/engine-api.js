@@ -63,7 +63,18 @@ export const labels = {
   stage: { prospect: 'Prospect', new: 'New', active: 'Active', atRisk: 'At risk', churned: 'Churned', wonBack: 'Won back' },
   tier: { high: 'High value', medium: 'Medium value', low: 'Low value' },
   nps: { promoter: 'Promoter', passive: 'Passive', detractor: 'Detractor' },
+  kind: {
+    serviceRecovery: 'Service recovery', retention: 'Retention', winBack: 'Win-back', crossSell: 'Cross-sell',
+    upSell: 'Up-sell', referral: 'Referral', welcome: 'Welcome', feedbackRequest: 'Feedback request',
+    loyaltyEnrolment: 'Loyalty enrolment', personalService: 'Personal service', campaignOffer: 'Campaign offer',
+  },
 };
+
+// "campaignOffer" → "Campaign offer", for names no label table knows (a plug-in's action kind).
+export function humanize(name) {
+  const spaced = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
 
 export function when(value) {
   if (!value) return '';

@@ -1,4 +1,4 @@
-import { getJson, connectHub, el, labels } from './engine-api.js';
+import { getJson, connectHub, el, labels, humanize } from './engine-api.js';
 
 // The live overview: one snapshot from GET /api/overview, then OverviewUpdated about once a
 // second. Every snapshot is the whole state, so rendering simply replaces what is shown; bars are
@@ -8,11 +8,6 @@ const segmentKinds = { priceSensitivity: 'Price sensitivity', loyalty: 'Brand lo
 const segmentLabels = {
   priceDriven: 'Price-driven', valueDriven: 'Value-driven', loyal: 'Loyal', switcher: 'Switcher',
   multiBrandExplorer: 'Multi-brand explorer', store: 'Store', online: 'Online', omnichannel: 'Omnichannel',
-};
-const kindLabels = {
-  serviceRecovery: 'Service recovery', retention: 'Retention', winBack: 'Win-back', crossSell: 'Cross-sell',
-  upSell: 'Up-sell', referral: 'Referral', welcome: 'Welcome', feedbackRequest: 'Feedback request',
-  loyaltyEnrolment: 'Loyalty enrolment', personalService: 'Personal service', campaignOffer: 'Campaign offer',
 };
 const stages = ['prospect', 'new', 'active', 'atRisk', 'churned', 'wonBack'];
 const tiers = ['high', 'medium', 'low', 'unranked'];
@@ -133,7 +128,7 @@ function renderAcceptance(acceptance) {
   updateBars($('acceptance'), [...acceptance]
     .sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1) || a.kind.localeCompare(b.kind))
     .map(a => ({
-      key: a.kind, label: kindLabels[a.kind] ?? humanize(a.kind), value: a.rate ?? 0, max: 1,
+      key: a.kind, label: labels.kind[a.kind] ?? humanize(a.kind), value: a.rate ?? 0, max: 1,
       text: a.rate == null ? '–' : percent.format(a.rate),
       title: `${a.accepted} accepted, ${a.dismissed} dismissed` + (a.presented ? `, ${a.presented} shown` : ''),
       fill: a.kind === 'serviceRecovery' ? 'fill-bad' : '',
@@ -213,9 +208,4 @@ function removeOthers(container, wanted) {
   for (const child of [...container.children]) {
     if (!wanted.has(child.dataset.key)) child.remove();
   }
-}
-
-function humanize(name) {
-  const spaced = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }

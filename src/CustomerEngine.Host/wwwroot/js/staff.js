@@ -1,4 +1,4 @@
-import { getJson, postJson, connectHub, el, toast, labels, when } from './engine-api.js';
+import { getJson, postJson, connectHub, el, toast, labels, when, humanize } from './engine-api.js';
 
 const present = new Map();        // customerId -> { summary, suggestions, outcomes }
 const customersNode = document.getElementById('customers');
@@ -131,7 +131,7 @@ function suggestionView(customerId, suggestion, outcome) {
         reasonInput);
   reasonInput.addEventListener('keydown', e => { if (e.key === 'Enter') decide(customerId, suggestion, 'dismissed', reasonInput.value); });
   return el('div', { class: `suggestion kind-${suggestion.kind}`, 'data-testid': 'suggestion', 'data-kind': suggestion.kind },
-    el('div', { class: 'kind' }, suggestion.kind),
+    el('div', { class: 'kind' }, labels.kind[suggestion.kind] ?? humanize(suggestion.kind)),
     el('div', { class: 'title' }, suggestion.title),
     el('ul', {}, (suggestion.reasons ?? []).map(r => el('li', {}, r))),
     el('div', { class: 'factors', title: 'priority = propensity × context × value × lever' },
