@@ -45,15 +45,36 @@ internal static class CandidateText
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"today", "yesterday" or "5 days ago".</summary>
-    public static string Ago(int days) => days switch
+    public static string Ago(int days) => Cached(AgoWords, days, static days => days switch
     {
         0 => "today",
         1 => "yesterday",
         _ => Number(days) + " days ago",
-    };
+    });
 
     /// <summary>"1 day" or "5 days".</summary>
-    public static string Days(int days) => days == 1 ? "1 day" : Number(days) + " days";
+    public static string Days(int days) => Cached(DayWords, days, static days => days == 1 ? "1 day" : Number(days) + " days");
+
+    /// <summary>
+    /// Fills the placeholders of a time in days: <c>{days}</c> (the number, "12"), <c>{since}</c>
+    /// ("today", "yesterday", "12 days ago") and <c>{period}</c> ("1 day", "12 days"); for no
+    /// time known, "many", "long ago" and "a long time".
+    /// </summary>
+    public static void PutDays(PlaceholderWords values, int? days)
+    {
+        values["days"] = days is { } known ? Cached(NumberWords, known, static days => Number(days)) : "many";
+        values["since"] = days is { } ago ? Ago(ago) : "long ago";
+        values["period"] = days is { } period ? Days(period) : "a long time";
+    }
+
+    // The words of each whole number of days up to about three years, made once: every decision
+    // words a time in days for several providers.
+    private static readonly string?[] NumberWords = new string?[1100];
+    private static readonly string?[] AgoWords = new string?[1100];
+    private static readonly string?[] DayWords = new string?[1100];
+
+    private static string Cached(string?[] words, int days, Func<int, string> make) =>
+        (uint)days < (uint)words.Length ? words[days] ??= make(days) : make(days);
 
     /// <summary>A share as a whole percentage, e.g. "34%".</summary>
     public static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";

@@ -7,7 +7,7 @@ namespace CustomerEngine.Engagement.Providers;
 /// <summary>
 /// Proposes the <see cref="ActionKinds.FeedbackRequest"/> actions after a recent purchase when the
 /// customer has not given feedback for a while. Not while a complaint is open: the customer is
-/// already telling us, and asking again reads as not listening. Placeholders: <c>{days}</c> (days
+/// already telling us, and asking again reads as not listening. Placeholders: <c>{days}</c>, <c>{since}</c>, <c>{period}</c> (see <see cref="CandidateText.PutDays"/>; days
 /// since the last purchase).
 /// </summary>
 /// <param name="options">The purchase recency and quiet period; the defaults when null.</param>
@@ -34,7 +34,7 @@ public sealed class FeedbackRequestProvider(BuiltInProviderOptions? options = nu
         }
 
         var values = CandidateText.Common(context);
-        values["days"] = CandidateText.Number(CandidateText.DaysBetween(purchased, context.Now));
+        CandidateText.PutDays(values, CandidateText.DaysBetween(purchased, context.Now));
         return context.Catalog.OfKind(ActionKinds.FeedbackRequest).Select(action => CandidateText.Candidate(action, values, [], Name)).ToList();
     }
 

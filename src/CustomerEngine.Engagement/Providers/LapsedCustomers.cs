@@ -15,7 +15,7 @@ internal static class LapsedCustomers
 
         var values = CandidateText.Common(context);
         var lastPurchaseAt = context.State.LastPurchaseAt;
-        values["days"] = lastPurchaseAt is { } last ? CandidateText.Number(CandidateText.DaysBetween(last, context.Now)) : "many";
+        CandidateText.PutDays(values, lastPurchaseAt is { } last ? CandidateText.DaysBetween(last, context.Now) : null);
         var details = context.ValueSignals?.ProbabilityAlive is { } alive && double.IsFinite(alive)
             ? new[] { $"the value model gives a {CandidateText.Percent(Math.Clamp(alive, 0, 1))} chance they still buy" }
             : [];

@@ -6,7 +6,7 @@ namespace CustomerEngine.Engagement.Providers;
 /// <summary>
 /// Proposes the <see cref="ActionKinds.LoyaltyEnrolment"/> actions for a customer who has bought at
 /// least once and is not a member (see <see cref="BuiltInProviderOptions.LoyaltyMemberAttribute"/>).
-/// Placeholders: <c>{purchases}</c> (e.g. "3 purchases"), <c>{days}</c> (days since the first purchase).
+/// Placeholders: <c>{purchases}</c> (e.g. "3 purchases"), <c>{days}</c>, <c>{since}</c>, <c>{period}</c> (see <see cref="CandidateText.PutDays"/>; days since the first purchase).
 /// </summary>
 /// <param name="options">The member attribute; the defaults when null.</param>
 public sealed class LoyaltyEnrolmentProvider(BuiltInProviderOptions? options = null) : ICandidateActionProvider
@@ -33,7 +33,7 @@ public sealed class LoyaltyEnrolmentProvider(BuiltInProviderOptions? options = n
 
         var values = CandidateText.Common(context);
         values["purchases"] = state.Purchases == 1 ? "1 purchase" : CandidateText.Number(state.Purchases) + " purchases";
-        values["days"] = CandidateText.Number(state.FirstPurchaseAt is { } first ? CandidateText.DaysBetween(first, context.Now) : 0);
+        CandidateText.PutDays(values, state.FirstPurchaseAt is { } first ? CandidateText.DaysBetween(first, context.Now) : 0);
         return context.Catalog.OfKind(ActionKinds.LoyaltyEnrolment).Select(action => CandidateText.Candidate(action, values, [], Name)).ToList();
     }
 }

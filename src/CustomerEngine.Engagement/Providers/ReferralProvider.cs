@@ -7,7 +7,7 @@ namespace CustomerEngine.Engagement.Providers;
 /// <summary>
 /// Proposes the <see cref="ActionKinds.Referral"/> actions for a promoter (latest NPS 9–10): word of
 /// mouth from a satisfied customer outweighs many ad impressions. Placeholders: <c>{nps}</c>,
-/// <c>{days}</c> (days since the score).
+/// <c>{days}</c>, <c>{since}</c>, <c>{period}</c> (see <see cref="CandidateText.PutDays"/>; days since the score).
 /// </summary>
 public sealed class ReferralProvider : ICandidateActionProvider
 {
@@ -28,7 +28,7 @@ public sealed class ReferralProvider : ICandidateActionProvider
 
         var values = CandidateText.Common(context);
         values["nps"] = context.Customer.Satisfaction.Nps is { } nps ? CandidateText.Number(nps) : "high";
-        values["days"] = CandidateText.Number(context.State.LastNpsAt is { } at ? CandidateText.DaysBetween(at, context.Now) : 0);
+        CandidateText.PutDays(values, context.State.LastNpsAt is { } at ? CandidateText.DaysBetween(at, context.Now) : 0);
         return context.Catalog.OfKind(ActionKinds.Referral).Select(action => CandidateText.Candidate(action, values, [], Name)).ToList();
     }
 }

@@ -6,7 +6,7 @@ namespace CustomerEngine.Engagement.Providers;
 
 /// <summary>
 /// Proposes the <see cref="ActionKinds.Retention"/> actions for an at-risk customer. Placeholders:
-/// <c>{days}</c> (days since the last purchase). When the value model's probability alive is known,
+/// <c>{days}</c>, <c>{since}</c>, <c>{period}</c> (see <see cref="CandidateText.PutDays"/>; days since the last purchase). When the value model's probability alive is known,
 /// it is added as a reason.
 /// </summary>
 public sealed class RetentionProvider : ICandidateActionProvider

@@ -6,7 +6,7 @@ namespace CustomerEngine.Engagement.Providers;
 /// <summary>
 /// Proposes the <see cref="ActionKinds.ServiceRecovery"/> actions while <see cref="ServiceRecoveryCondition"/>
 /// holds. Placeholders: <c>{cause}</c> (every cause, e.g. "complaint C-17 open for 3 days"),
-/// <c>{days}</c> (days since the oldest cause), <c>{nps}</c> (the latest NPS, or "none").
+/// <c>{days}</c>, <c>{since}</c>, <c>{period}</c> (see <see cref="CandidateText.PutDays"/>; days since the oldest cause), <c>{nps}</c> (the latest NPS, or "none").
 /// </summary>
 /// <param name="recoveryWindow">How long a detractor score keeps recovery in force; use the contact policy's.</param>
 public sealed class ServiceRecoveryProvider(TimeSpan recoveryWindow) : ICandidateActionProvider
@@ -29,7 +29,7 @@ public sealed class ServiceRecoveryProvider(TimeSpan recoveryWindow) : ICandidat
 
         var values = CandidateText.Common(context);
         values["cause"] = string.Join("; ", causes);
-        values["days"] = CandidateText.Number(CandidateText.DaysBetween(ServiceRecoveryCondition.Since(context.State, context.Now, recoveryWindow)!.Value, context.Now));
+        CandidateText.PutDays(values, CandidateText.DaysBetween(ServiceRecoveryCondition.Since(context.State, context.Now, recoveryWindow)!.Value, context.Now));
         values["nps"] = context.State.LastNps is { } nps ? CandidateText.Number(nps) : "none";
         return context.Catalog.OfKind(ActionKinds.ServiceRecovery)
             .Select(action => CandidateText.Candidate(action, values, action.ReasonTemplate.Contains("{cause}", StringComparison.Ordinal) ? [] : causes, Name))

@@ -6,7 +6,7 @@ namespace CustomerEngine.Engagement.Providers;
 
 /// <summary>
 /// Proposes the <see cref="ActionKinds.Welcome"/> actions for a new customer (first purchase made).
-/// Placeholders: <c>{days}</c> (days since the first purchase).
+/// Placeholders: <c>{days}</c>, <c>{since}</c>, <c>{period}</c> (see <see cref="CandidateText.PutDays"/>; days since the first purchase).
 /// </summary>
 public sealed class WelcomeProvider : ICandidateActionProvider
 {
@@ -27,7 +27,7 @@ public sealed class WelcomeProvider : ICandidateActionProvider
 
         var values = CandidateText.Common(context);
         var since = context.State.FirstPurchaseAt ?? context.Customer.Lifecycle.Since ?? context.Now;
-        values["days"] = CandidateText.Number(CandidateText.DaysBetween(since, context.Now));
+        CandidateText.PutDays(values, CandidateText.DaysBetween(since, context.Now));
         return context.Catalog.OfKind(ActionKinds.Welcome).Select(action => CandidateText.Candidate(action, values, [], Name)).ToList();
     }
 }

@@ -6,7 +6,7 @@ namespace CustomerEngine.Engagement.Providers;
 
 /// <summary>
 /// Proposes the <see cref="ActionKinds.WinBack"/> actions for a churned customer. Placeholders:
-/// <c>{days}</c> (days since the last purchase).
+/// <c>{days}</c>, <c>{since}</c>, <c>{period}</c> (see <see cref="CandidateText.PutDays"/>; days since the last purchase).
 /// </summary>
 public sealed class WinBackProvider : ICandidateActionProvider
 {

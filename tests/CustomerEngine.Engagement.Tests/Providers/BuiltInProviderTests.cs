@@ -92,6 +92,24 @@ public sealed class BuiltInProviderTests
     }
 
     [Fact]
+    public void Times_in_days_read_as_staff_would_say_them()
+    {
+        var today = new CustomerEvents().Registered(T0.AddDays(-10)).Purchase(T0.AddHours(-2));
+        var yesterday = new CustomerEvents().Registered(T0.AddDays(-10)).Purchase(T0.AddDays(-1));
+
+        Assert.Contains("Ada made a first purchase today", new WelcomeProvider().Propose(today.Context(T0, Defaults)).Select(c => c.Reasons[0]));
+        Assert.Contains("Ada made a first purchase yesterday", new WelcomeProvider().Propose(yesterday.Context(T0, Defaults)).Select(c => c.Reasons[0]));
+
+        // Any template can have the number, the moment or the length.
+        const string Words = "{days} · {since} · {period}";
+        var atRisk = new CustomerEvents().Registered(T0.AddDays(-200)).Purchase(T0.AddDays(-120)).Purchase(T0.AddDays(-61));
+        var retention = Catalog(new ActionDefinition("retention.note", ActionKinds.Retention, "Call {name}", Words, 10));
+        Assert.Equal("61 · 61 days ago · 61 days", Assert.Single(new RetentionProvider().Propose(atRisk.Context(T0, retention))).Reasons[0]);
+        var feedback = Catalog(new ActionDefinition("feedback.note", ActionKinds.FeedbackRequest, "Ask {name}", Words, 10));
+        Assert.Equal("1 · yesterday · 1 day", Assert.Single(new FeedbackRequestProvider().Propose(yesterday.Context(T0, feedback))).Reasons[0]);
+    }
+
+    [Fact]
     public void Providers_of_one_decision_share_the_common_words_but_never_each_others_own()
     {
         // The loyalty provider fills {purchases} and {days}; the welcome provider fills only {days},
