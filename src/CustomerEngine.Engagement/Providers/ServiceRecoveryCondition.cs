@@ -19,7 +19,8 @@ public static class ServiceRecoveryCondition
 
     /// <summary>
     /// Why recovery applies, one cause per open complaint and one for a recent detractor score, e.g.
-    /// "complaint C-17 open for 3 days", "gave an NPS of 4 yesterday"; empty when it does not apply.
+    /// "complaint C-17 open for 3 days", "complaint C-18 opened today", "gave an NPS of 4 (yesterday)";
+    /// empty when it does not apply.
     /// </summary>
     public static IReadOnlyList<string> Causes(ReadOnlyCustomerState state, DateTimeOffset now, TimeSpan recoveryWindow)
     {
@@ -27,12 +28,13 @@ public static class ServiceRecoveryCondition
         var causes = new List<string>();
         foreach (var complaint in state.OpenComplaints)
         {
-            causes.Add($"complaint {complaint.ComplaintId} open for {CandidateText.Days(CandidateText.DaysBetween(complaint.OpenedAt, now))}");
+            var open = CandidateText.DaysBetween(complaint.OpenedAt, now);
+            causes.Add(open == 0 ? $"complaint {complaint.ComplaintId} opened today" : $"complaint {complaint.ComplaintId} open for {CandidateText.Days(open)}");
         }
 
         if (RecentDetractorScore(state, now, recoveryWindow) is { } score)
         {
-            causes.Add($"gave an NPS of {CandidateText.Number(score.Nps)} {CandidateText.Ago(CandidateText.DaysBetween(score.At, now))}");
+            causes.Add($"gave an NPS of {CandidateText.Number(score.Nps)} ({CandidateText.Ago(CandidateText.DaysBetween(score.At, now))})");
         }
 
         return causes;

@@ -23,6 +23,16 @@ public sealed class ServiceRecoveryTests
             .CartAdded(T0.AddMinutes(-10), "tent");
 
     [Fact]
+    public void A_complaint_opened_today_says_so_rather_than_open_for_0_days()
+    {
+        var customer = ShopperWithTentInBasket().ComplaintOpened(T0.AddHours(-1), "C-2");
+
+        var result = Engine.Arbitrate(customer.Context(T0, Defaults, ValueTier.High, "S1", OutdoorBaskets.Learned()), FlatPropensity(), ContactHistory.Empty, new Random(1));
+
+        Assert.Equal("complaint C-2 opened today: apologise, put it right and offer a goodwill voucher", result.Suggestions[0].Reasons[0]);
+    }
+
+    [Fact]
     public void An_open_complaint_puts_service_recovery_first_and_removes_sales_offers()
     {
         var customer = ShopperWithTentInBasket().ComplaintOpened(T0.AddDays(-2), "C-1");
@@ -73,7 +83,7 @@ public sealed class ServiceRecoveryTests
         var result = Engine.Arbitrate(customer.Context(T0, Defaults, ValueTier.High, "S1", OutdoorBaskets.Learned()), FlatPropensity(), ContactHistory.Empty, new Random(1));
 
         Assert.True(result.RecoveryApplies);
-        Assert.Equal("gave an NPS of 4 29 days ago: apologise, put it right and offer a goodwill voucher", result.Suggestions[0].Reasons[0]);
+        Assert.Equal("gave an NPS of 4 (29 days ago): apologise, put it right and offer a goodwill voucher", result.Suggestions[0].Reasons[0]);
         Assert.Contains(result.Suppressed, s => s.ActionId == "cross-sell.companion-product" && s.Reason == SuppressionReason.Recovery);
     }
 
