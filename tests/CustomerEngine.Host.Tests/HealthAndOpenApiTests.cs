@@ -27,6 +27,21 @@ public sealed class HealthAndOpenApiTests(EngineFixture engine) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_node_alone_on_its_store_lists_only_itself_to_an_admin()
+    {
+        var (status, body, _) = await engine.Client.GetJsonAsync("/api/nodes");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.False((bool)body!["shared"]!);
+        var node = Assert.Single(body["nodes"]!.AsArray())!;
+        Assert.Equal((string?)body["nodeId"], (string?)node["nodeId"]);
+        Assert.True((bool)node["isSelf"]! && (bool)node["connected"]! && (bool)node["mayBeAlive"]!);
+
+        var manager = await engine.Factory.SignedInClientAsync("manager");
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetJsonAsync("/api/nodes")).Status);
+    }
+
+    [Fact]
     public async Task An_unknown_route_is_a_404_problem()
     {
         var (status, _, contentType) = await engine.Client.GetJsonAsync("/api/nothing-here");

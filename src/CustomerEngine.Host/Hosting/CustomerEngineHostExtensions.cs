@@ -11,6 +11,7 @@ using CustomerEngine.Host.Health;
 using CustomerEngine.Host.Hubs;
 using CustomerEngine.Host.Ingestion;
 using CustomerEngine.Host.Limits;
+using CustomerEngine.Host.Nodes;
 using CustomerEngine.Host.Overview;
 using CustomerEngine.Host.Security;
 using CustomerEngine.Host.Stores;
@@ -81,6 +82,7 @@ public static class CustomerEngineHostExtensions
         app.MapOverviewApi();
         app.MapCampaignsApi();
         app.MapHealthApi();
+        app.MapNodesApi();
         return app;
     }
 }

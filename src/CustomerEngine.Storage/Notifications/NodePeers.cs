@@ -130,6 +130,28 @@ public sealed class NodePeers : BackgroundService
         }
     }
 
+    /// <summary>
+    /// What this node knows of the nodes sharing the store now: itself, every node connected when
+    /// the store's sessions were last read, and every node heard from; ordered by id.
+    /// </summary>
+    public IReadOnlyList<KnownNode> Read()
+    {
+        var connected = _connected;
+        var ids = new SortedSet<string>(StringComparer.Ordinal) { _nodes.NodeId };
+        ids.UnionWith(_heardAt.Keys);
+        if (connected is not null)
+        {
+            ids.UnionWith(connected);
+        }
+
+        return [.. ids.Select(id => new KnownNode(
+            id,
+            IsSelf(id),
+            connected?.Contains(id) ?? (IsSelf(id) && !_nodes.IsShared),
+            _heardAt.TryGetValue(id, out var heardAt) ? heardAt : null,
+            MayBeAlive(id)))];
+    }
+
     /// <summary>Whether <paramref name="nodeId"/> is this node's own id.</summary>
     public bool IsSelf(string nodeId) => nodeId == _nodes.NodeId;
 

@@ -17,6 +17,32 @@ namespace CustomerEngine.Storage.Postgres.Tests.EngineHost;
 public sealed class TwoNodesTests
 {
     [Fact]
+    public async Task Each_node_lists_both_nodes_alive_and_says_which_one_answers()
+    {
+        await using var nodes = await EnginePair.StartAsync();
+        var (_, _, onFirst, onSecond) = nodes;
+        var ids = new List<string>();
+        foreach (var node in new[] { onFirst, onSecond })
+        {
+            var view = (await node.GetFromJsonAsync<JsonObject>("/api/nodes"))!;
+            Assert.True((bool)view["shared"]!);
+            ids.Add((string)view["nodeId"]!);
+        }
+
+        Assert.NotEqual(ids[0], ids[1]);
+        foreach (var (node, self) in new[] { (onFirst, ids[0]), (onSecond, ids[1]) })
+        {
+            await UntilAsync(
+                async () => (await node.GetFromJsonAsync<JsonObject>("/api/nodes"))!["nodes"]!.AsArray()
+                    .Where(n => (bool)n!["connected"]! && (bool)n["mayBeAlive"]!)
+                    .Select(n => ((string)n!["nodeId"]!, (bool)n["isSelf"]!))
+                    .Order()
+                    .SequenceEqual(ids.Select(id => (id, id == self)).Order()),
+                "a node lists itself and the other, both connected and alive");
+        }
+    }
+
+    [Fact]
     public async Task A_customer_moved_to_another_node_and_back_is_served_from_every_event_on_the_first()
     {
         await using var nodes = await EnginePair.StartAsync();
