@@ -17,6 +17,15 @@ public sealed class DashboardAudience
     /// <summary>Whether any connection is in <paramref name="group"/>.</summary>
     public bool Watches(string group) => _members.Contains(group);
 
+    /// <summary>Whether the connection <paramref name="connectionId"/> is in <paramref name="group"/> now.</summary>
+    public bool IsIn(string connectionId, string group)
+    {
+        lock (_gate)
+        {
+            return _groupsOf.TryGetValue(connectionId, out var groups) && groups.Contains(group);
+        }
+    }
+
     /// <summary>The groups with at least one connection, at the moment of the call.</summary>
     public IReadOnlyList<string> Watched => _members.Groups;
 

@@ -53,6 +53,8 @@ public sealed class EngagementHub(IGrainFactory grains, IServiceProvider service
                 await Clients.Caller.CustomerArrived(summary);
             }
         }
+
+        services.GetRequiredService<StoreJoinFollowUp>().After(Context.ConnectionId, storeId, [.. present.Select(p => p.CustomerId)]);
     }
 
     /// <summary>Stops pushing a store's changes to the caller.</summary>

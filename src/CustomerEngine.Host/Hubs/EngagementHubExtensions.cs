@@ -20,6 +20,7 @@ public static class EngagementHubExtensions
         services.Configure<EngagementPushOptions>(configuration.GetSection("Engagement:Push"));
         services.AddSingleton<EngagementPushInstruments>();
         services.AddSingleton<DashboardAudience>();
+        services.AddSingleton<StoreJoinFollowUp>();
 
         services.AddNodeNotifications();
         services.AddSingleton<RemoteAudience>();

@@ -56,6 +56,24 @@ public sealed class TwoNodesPresenceTests
     }
 
     [Fact]
+    public async Task A_dashboard_joining_a_store_is_sent_a_customer_who_walked_in_on_the_other_node_just_before()
+    {
+        await using var nodes = await EnginePair.StartAsync();
+        var (first, _, _, onSecond) = nodes;
+        var store = $"S-{Guid.NewGuid():N}";
+        var grace = $"grace-{Guid.NewGuid():N}";
+        await using var dashboard = await ConnectDashboardAsync(first);
+
+        // The second node writes its record of the store seconds later (Presence:FlushInterval), so
+        // the join's list cannot hold her, and her arrival was pushed before the first node watched.
+        await EnterAsync(onSecond, grace, store);
+        await UntilAsync(async () => (await PresentAsync(onSecond, store)).Contains(grace), "the second node has her in the store");
+        await dashboard.InvokeAsync("JoinStore", store);
+
+        await dashboard.WaitForAsync("CustomerArrived", a => a[0].GetProperty("customerId").GetString() == grace, Patience);
+    }
+
+    [Fact]
     public async Task A_customer_erased_on_one_node_is_forgotten_in_the_other_nodes_record_of_the_store()
     {
         await using var nodes = await EnginePair.StartAsync();
