@@ -28,6 +28,9 @@ namespace CustomerEngine.Grains.Customers;
 /// </summary>
 public sealed class CustomerGrain : Grain, ICustomerGrain
 {
+    /// <summary>The name the customer's snapshot is stored under.</summary>
+    public const string StateName = "customer";
+
     private readonly IPersistentState<CustomerGrainState> _state;
     private readonly IEventLog _log;
     private readonly CustomerIndexWriter _index;
@@ -87,7 +90,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         CustomerActivations activations)
     {
         _activations = activations;
-        _state = states.Create<CustomerGrainState>(context, "customer");
+        _state = states.Create<CustomerGrainState>(context, StateName);
         _log = log;
         _index = index;
         _values = values;

@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using CustomerEngine.Grains.Campaigns;
 using CustomerEngine.Grains.Customers;
 using CustomerEngine.Grains.Presence;
 using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Grains.Runtime.Storage;
 using CustomerEngine.Storage.Erasure;
 using CustomerEngine.Storage.Events;
 using CustomerEngine.Storage.Notifications;
@@ -25,8 +27,13 @@ public sealed class CustomerEraser(
     INodeNotifications nodes,
     NodePeers peers,
     GrainRuntime runtime,
+    IGrainStateStore states,
+    TimeProvider clock,
     ILogger<CustomerEraser> logger)
 {
+    /// <summary>How long an erasure is remembered for removing a snapshot written after it from before it.</summary>
+    public static readonly TimeSpan FenceFor = TimeSpan.FromMinutes(5);
+
     /// <summary>The topic on which a node tells the others sharing the store what it erased.</summary>
     public const string ErasedTopic = "customers.erased";
 
@@ -36,6 +43,10 @@ public sealed class CustomerEraser(
     // The log position of the latest erasure in this process. An event at or below it that a grain
     // has not applied yet was appended before that erasure and may have been erased with it.
     private long _erasedThrough;
+
+    // Streams erased lately, here or on another node, with the erasure's log position and when it
+    // was heard of; only the stream keys, and only for FenceFor.
+    private readonly ConcurrentDictionary<string, (long Position, DateTimeOffset At)> _fenced = new(StringComparer.Ordinal);
 
     /// <summary>
     /// True when an event with this sequence was appended before an erasure of this process and may
@@ -75,6 +86,7 @@ public sealed class CustomerEraser(
             new CustomerErasureRequest(Guid.NewGuid().ToString("N"), now, requestedBy, digest.Of(customerId), streams, [CustomerGrainType]),
             CancellationToken.None);
         RaiseErasedThrough(record.LogPosition);
+        Fence(record.LogPosition, streams);
         if (peers.Any)
         {
             // Other nodes may hold the customer too: a copy, queued index rows, campaign records.
@@ -102,6 +114,7 @@ public sealed class CustomerEraser(
     internal async Task ErasedElsewhereAsync(long logPosition, IReadOnlyList<string> streams)
     {
         RaiseErasedThrough(logPosition);
+        Fence(logPosition, streams);
         foreach (var stream in streams)
         {
             await runtime.DeactivateIfActiveAsync<ICustomerGrain>(stream, DeactivationReason.ChangedElsewhere);
@@ -111,6 +124,70 @@ public sealed class CustomerEraser(
         foreach (var campaign in campaigns.Forget(streams))
         {
             await grains.GetGrain<ICampaignGrain>(campaign.Id).SaveResultsAsync(campaign.Snapshot());
+        }
+    }
+
+    /// <summary>
+    /// Called when another node says its copy of <paramref name="stream"/> wrote a snapshot because
+    /// this one activated the customer (<see cref="CustomerActivations.ChangedTopic"/>). A copy that
+    /// never wrote one, told of the erasing node's activation just before an erasure, can write its
+    /// first snapshot just after it: nothing refuses a first write. When the stream was erased
+    /// lately and has no event after the erasure, the stored snapshot can only be from before it,
+    /// and is removed.
+    /// </summary>
+    internal async Task ChangedElsewhereAsync(string stream)
+    {
+        if (!_fenced.TryGetValue(stream, out var fence))
+        {
+            return;
+        }
+
+        if (clock.GetUtcNow() - fence.At > FenceFor)
+        {
+            _fenced.TryRemove(new KeyValuePair<string, (long, DateTimeOffset)>(stream, fence));
+            return;
+        }
+
+        // Events after the erasure make a new customer, whose own snapshot this could be.
+        if ((await log.ReadStreamsAsync([stream], fence.Position)).Count > 0)
+        {
+            return;
+        }
+
+        var id = new GrainStateId(CustomerGrainType, stream, CustomerGrain.StateName);
+        if (await states.ReadAsync(id) is not { } stored)
+        {
+            return;
+        }
+
+        try
+        {
+            await states.ClearAsync(id, stored.Version);
+            logger.LogWarning("A snapshot of an erased customer written by another node after the erasure was removed");
+        }
+        catch (GrainStateConflictException)
+        {
+            // Removed by another node that heard the same.
+        }
+
+        // A copy activated here meanwhile may have read it.
+        await runtime.DeactivateIfActiveAsync<ICustomerGrain>(stream, DeactivationReason.ChangedElsewhere);
+    }
+
+    private void Fence(long position, IReadOnlyList<string> streams)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var stream in streams)
+        {
+            _fenced[stream] = (position, now);
+        }
+
+        foreach (var (stream, fence) in _fenced)
+        {
+            if (now - fence.At > FenceFor)
+            {
+                _fenced.TryRemove(new KeyValuePair<string, (long, DateTimeOffset)>(stream, fence));
+            }
         }
     }
 

@@ -24,6 +24,7 @@ public static class DataRightsServiceCollectionExtensions
         services.TryAddSingleton<ErasureSubjectDigest>();
         services.TryAddSingleton<CustomerEraser>();
         services.AddHostedService<ErasureRelay>();
+        services.AddHostedService<ErasureFenceRelay>();
         services.TryAddSingleton<CustomerDataRights>();
         return services;
     }

@@ -1,10 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
+using CustomerEngine.Grains.Customers;
 using CustomerEngine.Grains.Runtime;
+using CustomerEngine.Grains.Runtime.Storage;
 using CustomerEngine.Grains.Value;
 using CustomerEngine.Grains.ValueModelFitting;
 using CustomerEngine.Host.Hubs;
+using CustomerEngine.Storage.Notifications;
 using CustomerEngine.Storage.Postgres.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,6 +43,58 @@ public sealed class TwoNodesTests
                     .Order()
                     .SequenceEqual(ids.Select(id => (id, id == self)).Order()),
                 "a node lists itself and the other, both connected and alive");
+        }
+    }
+
+    [Fact]
+    public async Task A_snapshot_another_node_writes_just_after_an_erasure_from_before_it_is_removed_and_a_new_customer_s_is_kept()
+    {
+        await using var nodes = await EnginePair.StartAsync();
+        var (_, second, onFirst, onSecond) = nodes;
+        var states = second.Services.GetRequiredService<IGrainStateStore>();
+        var (ada, grace) = ($"ada-{Guid.NewGuid():N}", $"grace-{Guid.NewGuid():N}");
+
+        var adasLate = await ErasedThenWrittenByTheOtherNodeAsync(ada);
+        await UntilAsync(async () => await states.ReadAsync(adasLate) is null, "the snapshot written after the erasure is removed");
+
+        // A later event for the id starts a new customer, whose snapshot is its own. Messages on a
+        // topic are handled in order, so once Grace's late snapshot is gone, Ada's word was heard.
+        await PostAsync(onSecond, Event("customer.registered", ada, DateTimeOffset.UtcNow, new JsonObject { ["name"] = "Ada again", ["kind"] = "individual" }));
+        await UntilAsync(async () => (await onSecond.GetAsync($"/api/customers/{ada}")).StatusCode == HttpStatusCode.OK, "the second node serves the new customer");
+        await WriteAndSayAsync(adasLate);
+        var gracesLate = await ErasedThenWrittenByTheOtherNodeAsync(grace);
+        await UntilAsync(async () => await states.ReadAsync(gracesLate) is null, "the snapshot written after the second erasure is removed");
+        Assert.NotNull(await states.ReadAsync(adasLate));
+
+        async Task<GrainStateId> ErasedThenWrittenByTheOtherNodeAsync(string id)
+        {
+            await PostAsync(onSecond, Event("customer.registered", id, DateTimeOffset.UtcNow.AddDays(-1), new JsonObject { ["name"] = id, ["kind"] = "individual" }));
+            Assert.Equal(HttpStatusCode.OK, (await onFirst.DeleteAsync($"/api/customers/{id}")).StatusCode);
+            await UntilAsync(async () => (await onSecond.GetAsync($"/api/customers/{id}")).StatusCode == HttpStatusCode.NotFound, "the second node no longer serves the erased customer");
+
+            // What the second node's copy does when it hears of the first node's activation just
+            // before the erasure and its write lands just after: its first snapshot, then word of it.
+            var snapshot = new GrainStateId(typeof(ICustomerGrain).FullName!, id, CustomerGrain.StateName);
+            await WriteAndSayAsync(snapshot);
+            return snapshot;
+        }
+
+        // The second node's real copy may have just done the same, and the fence be removing it.
+        async Task WriteAndSayAsync(GrainStateId snapshot)
+        {
+            while (true)
+            {
+                try
+                {
+                    await states.WriteAsync(snapshot, Encoding.UTF8.GetBytes("""{"customer":{"name":"from before"}}"""), (await states.ReadAsync(snapshot))?.Version ?? 0);
+                    break;
+                }
+                catch (GrainStateConflictException)
+                {
+                }
+            }
+
+            second.Services.GetRequiredService<INodeNotifications>().Publish(CustomerActivations.ChangedTopic, snapshot.Key);
         }
     }
 
