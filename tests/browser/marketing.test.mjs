@@ -43,7 +43,13 @@ test('the console creates and activates a campaign, and its results update witho
   await page.fill('[data-testid=f-lever]', '5');
   await page.fill('[data-testid=f-holdout]', '0');
   await page.click('[data-testid=add-condition]');
-  await page.fill('[data-testid=condition-value]', 'prospect, new, active');
+  // The lifecycle stages are offered in words; choosing them writes their API names.
+  const stages = page.locator('[data-testid=condition-choices]');
+  for (const stage of ['Prospect', 'New', 'Active', 'Won back']) await stages.getByRole('button', { name: stage, exact: true }).click();
+  await stages.getByRole('button', { name: 'Won back', exact: true }).click();
+  assert.equal(await page.inputValue('[data-testid=condition-value]'), 'prospect, new, active');
+  assert.equal(await stages.getByRole('button', { name: 'Active', exact: true }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await stages.getByRole('button', { name: 'Won back', exact: true }).getAttribute('aria-pressed'), 'false');
   await page.locator('[data-testid=audience-estimate][data-estimate]').waitFor({ timeout: 10_000 });
   assert.match(await page.locator('[data-testid=audience-estimate]').textContent(), /\d+ of \d+ customers/);
   await page.selectOption('[data-testid=f-event]', 'purchase');

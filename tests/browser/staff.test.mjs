@@ -45,6 +45,11 @@ test('staff of store S1 see a customer walk in with suggestions, and accepting o
   await suggestion.waitFor({ timeout: 10_000 });
   assert.ok((await suggestion.locator('li').count()) > 0, 'a suggestion shows its reasons');
   assert.doesNotMatch(await suggestion.locator('.kind').textContent(), /[a-z][A-Z]/, 'a suggestion names its kind in words, not as the API spells it');
+  const segments = await card.locator('[data-testid=segment]').allTextContents();
+  assert.ok(segments.length > 0, 'the card shows the customer\'s segments');
+  for (const segment of segments) {
+    assert.doesNotMatch(segment, /^[a-z]|[a-z][A-Z]/, `the segment "${segment}" is in words, not as the API spells it`);
+  }
   assert.equal(await page.locator(`[data-customer-id="${stranger}"]`).count(), 0, 'a customer entering S2 never shows in S1');
 
   await suggestion.locator('button.accept').click();

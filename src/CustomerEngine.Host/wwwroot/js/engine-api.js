@@ -63,6 +63,13 @@ export const labels = {
   stage: { prospect: 'Prospect', new: 'New', active: 'Active', atRisk: 'At risk', churned: 'Churned', wonBack: 'Won back' },
   tier: { high: 'High value', medium: 'Medium value', low: 'Low value' },
   nps: { promoter: 'Promoter', passive: 'Passive', detractor: 'Detractor' },
+  segment: {
+    priceDriven: 'Price-driven', valueDriven: 'Value-driven', loyal: 'Loyal', switcher: 'Switcher',
+    multiBrandExplorer: 'Multi-brand explorer', store: 'Store', online: 'Online', omnichannel: 'Omnichannel',
+  },
+  customerKind: { individual: 'Individual', organization: 'Organisation' },
+  // The channel segment alone, as on a customer's card where no heading says what "store" means.
+  shopper: { store: 'Store shopper', online: 'Online shopper', omnichannel: 'Omnichannel' },
   kind: {
     serviceRecovery: 'Service recovery', retention: 'Retention', winBack: 'Win-back', crossSell: 'Cross-sell',
     upSell: 'Up-sell', referral: 'Referral', welcome: 'Welcome', feedbackRequest: 'Feedback request',
@@ -74,6 +81,11 @@ export const labels = {
 export function humanize(name) {
   const spaced = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+// "today", "yesterday", "12 days ago".
+export function daysAgo(days) {
+  return days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
 }
 
 export function when(value) {

@@ -1,4 +1,4 @@
-import { getJson, connectHub, el, toast } from './engine-api.js';
+import { getJson, connectHub, el, toast, labels, humanize } from './engine-api.js';
 
 // The marketing console: campaigns on the left; on the right either the editor (create, edit, with
 // a live estimate of the audience) or one campaign's results, which the hub pushes about once a
@@ -10,15 +10,15 @@ const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFrac
 const points = new Intl.NumberFormat(undefined, { signDisplay: 'always', maximumFractionDigits: 1 });
 
 const audienceFields = [
-  { path: 'lifecycle.stage', label: 'Lifecycle stage', values: ['prospect', 'new', 'active', 'atRisk', 'churned', 'wonBack'] },
-  { path: 'value.tier', label: 'Value tier', values: ['high', 'medium', 'low'] },
-  { path: 'segments.priceSensitivity', label: 'Price sensitivity', values: ['priceDriven', 'valueDriven'] },
-  { path: 'segments.loyalty', label: 'Brand loyalty', values: ['loyal', 'switcher', 'multiBrandExplorer'] },
-  { path: 'segments.channel', label: 'Channel preference', values: ['store', 'online', 'omnichannel'] },
-  { path: 'kind', label: 'Customer kind', values: ['individual', 'organization'] },
+  { path: 'lifecycle.stage', label: 'Lifecycle stage', values: ['prospect', 'new', 'active', 'atRisk', 'churned', 'wonBack'], words: labels.stage },
+  { path: 'value.tier', label: 'Value tier', values: ['high', 'medium', 'low'], words: labels.tier },
+  { path: 'segments.priceSensitivity', label: 'Price sensitivity', values: ['priceDriven', 'valueDriven'], words: labels.segment },
+  { path: 'segments.loyalty', label: 'Brand loyalty', values: ['loyal', 'switcher', 'multiBrandExplorer'], words: labels.segment },
+  { path: 'segments.channel', label: 'Channel preference', values: ['store', 'online', 'omnichannel'], words: labels.segment },
+  { path: 'kind', label: 'Customer kind', values: ['individual', 'organization'], words: labels.customerKind },
   { path: 'homeStoreId', label: 'Home store' },
   { path: 'currentStoreId', label: 'Store they are in now' },
-  { path: 'satisfaction.npsCategory', label: 'NPS category', values: ['promoter', 'passive', 'detractor'] },
+  { path: 'satisfaction.npsCategory', label: 'NPS category', values: ['promoter', 'passive', 'detractor'], words: labels.nps },
   { path: 'value.rfm.r', label: 'RFM recency score (1–5)', numeric: true },
   { path: 'value.rfm.f', label: 'RFM frequency score (1–5)', numeric: true },
   { path: 'value.rfm.m', label: 'RFM monetary score (1–5)', numeric: true },
@@ -388,13 +388,34 @@ function addConditionRow(row = { path: 'lifecycle.stage', op: 'in', value: '' })
     ...operators.map(o => el('option', { value: o.op, selected: o.op === row.op }, o.label)));
   const value = el('input', { class: 'c-value', 'data-testid': 'condition-value', 'aria-label': 'Values', value: row.value });
   const remove = el('button', { type: 'button', class: 'link-button', 'aria-label': 'Remove condition' }, 'Remove');
-  const node = el('div', { class: 'condition', 'data-testid': 'condition' }, field, attribute, op, value, remove);
+  // A field with known values offers them in words; a click adds or removes the API name in the list.
+  const choices = el('div', { class: 'c-choices', 'data-testid': 'condition-choices', role: 'group', 'aria-label': 'Choose values' });
+  const node = el('div', { class: 'condition', 'data-testid': 'condition' }, field, attribute, op, value, remove, choices);
+  const listed = () => value.value.split(',').map(v => v.trim()).filter(Boolean);
+  const showChosen = () => {
+    const chosen = new Set(listed());
+    for (const choice of choices.children) choice.setAttribute('aria-pressed', String(chosen.has(choice.dataset.value)));
+  };
   const refresh = () => {
     const f = audienceFields.find(x => x.path === field.value);
     attribute.hidden = !f?.custom;
     value.placeholder = f?.values ? f.values.join(', ') : f?.numeric ? 'a number' : 'a value, or several separated by commas';
+    choices.replaceChildren(...(f?.values ?? []).map(v => el('button', { type: 'button', class: 'choice', 'data-value': v }, f.words?.[v] ?? humanize(v))));
+    choices.hidden = !f?.values;
+    showChosen();
     scheduleEstimate();
   };
+  choices.addEventListener('click', event => {
+    const choice = event.target.closest('.choice');
+    if (!choice) return;
+    const chosen = listed();
+    const at = chosen.indexOf(choice.dataset.value);
+    if (at >= 0) chosen.splice(at, 1); else chosen.push(choice.dataset.value);
+    value.value = chosen.join(', ');
+    showChosen();
+    scheduleEstimate();
+  });
+  value.addEventListener('input', showChosen);
   field.addEventListener('change', refresh);
   for (const input of [attribute, op, value]) input.addEventListener('input', scheduleEstimate);
   op.addEventListener('change', scheduleEstimate);

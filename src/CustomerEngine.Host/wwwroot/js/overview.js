@@ -5,10 +5,6 @@ import { getJson, connectHub, el, labels, humanize } from './engine-api.js';
 // updated in place so their widths animate instead of jumping.
 
 const segmentKinds = { priceSensitivity: 'Price sensitivity', loyalty: 'Brand loyalty', channel: 'Channel' };
-const segmentLabels = {
-  priceDriven: 'Price-driven', valueDriven: 'Value-driven', loyal: 'Loyal', switcher: 'Switcher',
-  multiBrandExplorer: 'Multi-brand explorer', store: 'Store', online: 'Online', omnichannel: 'Omnichannel',
-};
 const stages = ['prospect', 'new', 'active', 'atRisk', 'churned', 'wonBack'];
 const tiers = ['high', 'medium', 'low', 'unranked'];
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
@@ -161,7 +157,7 @@ function renderNps(segments) {
     const key = `${s.segmentKind}:${s.segment}`;
     wanted.add(key);
     const row = placeRow(container, key, previous, () => el('div', { class: 'nps-row', 'data-key': key, 'data-testid': 'nps-row' },
-      el('span', { class: 'label' }, segmentLabels[s.segment] ?? humanize(s.segment)),
+      el('span', { class: 'label' }, labels.segment[s.segment] ?? humanize(s.segment)),
       el('div', { class: 'stack' }, el('i', { class: 'detractor' }), el('i', { class: 'passive' }), el('i', { class: 'promoter' })),
       el('b', { class: 'score' })));
     const respondents = s.promoters + s.passives + s.detractors;

@@ -1,4 +1,4 @@
-import { getJson, postJson, connectHub, el, toast, labels, when, humanize } from './engine-api.js';
+import { getJson, postJson, connectHub, el, toast, labels, when, humanize, daysAgo } from './engine-api.js';
 
 const present = new Map();        // customerId -> { summary, suggestions, outcomes }
 const customersNode = document.getElementById('customers');
@@ -97,7 +97,8 @@ function cardFor(customerId, { summary, suggestions, outcomes }) {
     el('span', { class: `chip stage-${summary.stage}`, 'data-testid': 'stage' }, labels.stage[summary.stage] ?? summary.stage),
     summary.tier && el('span', { class: `chip tier-${summary.tier}` }, labels.tier[summary.tier] ?? summary.tier),
     summary.kind === 'organization' && el('span', { class: 'chip' }, 'Organisation'),
-    ...Object.values(summary.segments ?? {}).filter(Boolean).map(segment => el('span', { class: 'chip' }, segment)),
+    ...Object.entries(summary.segments ?? {}).filter(([, segment]) => segment).map(([kind, segment]) =>
+      el('span', { class: 'chip', 'data-testid': 'segment' }, (kind === 'channel' ? labels.shopper[segment] : labels.segment[segment]) ?? humanize(segment))),
     summary.npsCategory && el('span', { class: `chip nps-${summary.npsCategory}` }, 'NPS ' + (labels.nps[summary.npsCategory] ?? summary.npsCategory)));
   return el('article', { class: 'card' + (recovery ? ' recovery' : ''), 'data-customer-id': customerId, 'data-testid': 'customer-card' },
     el('div', { class: 'card-head' },
@@ -169,11 +170,11 @@ async function openDrawer(customerId) {
     el('aside', { class: 'drawer', role: 'dialog', 'aria-label': 'Customer details', 'data-testid': 'drawer' },
       el('button', { class: 'ghost close', onclick: close }, 'Close'),
       el('h2', {}, view.name || view.customerId),
-      el('div', { class: 'meta' }, `${view.customerId} · ${view.kind}${view.homeStoreId ? ' · home ' + view.homeStoreId : ''}`),
+      el('div', { class: 'meta' }, `${view.customerId} · ${labels.customerKind[view.kind] ?? view.kind}${view.homeStoreId ? ' · home ' + view.homeStoreId : ''}`),
       el('h3', {}, 'Value'),
       el('div', { class: 'kv' },
         kv('Tier', labels.tier[v.tier] ?? '—'), kv('RFM', v.rfm ? `${v.rfm.r}·${v.rfm.f}·${v.rfm.m}` : '—'),
-        kv('Spend', formatNumber(v.monetary)), kv('Purchases', v.frequency ?? 0), kv('Last purchase', v.recencyDays == null ? '—' : `${v.recencyDays} days ago`),
+        kv('Spend', formatNumber(v.monetary)), kv('Purchases', v.frequency ?? 0), kv('Last purchase', v.recencyDays == null ? '—' : daysAgo(v.recencyDays)),
         kv('CLV', v.clv == null ? '—' : formatNumber(v.clv)), kv('P(alive)', v.pAlive == null ? '—' : Math.round(v.pAlive * 100) + '%')),
       el('h3', {}, 'Satisfaction'),
       el('div', { class: 'kv' }, kv('NPS', s.nps ?? '—'), kv('Category', labels.nps[s.npsCategory] ?? '—'), kv('Open complaints', s.openComplaints ?? 0)),
