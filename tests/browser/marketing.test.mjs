@@ -63,6 +63,7 @@ test('the console creates and activates a campaign, and its results update witho
   await page.locator('[data-testid=results-status]', { hasText: 'Draft' }).waitFor();
   const id = new URL(page.url()).searchParams.get('campaign');
   assert.ok(id, 'the page shows the new campaign');
+  assert.equal(await page.locator(`[data-testid=campaign-row][data-campaign-id="${id}"] .row-trigger`).textContent(), 'On a purchase where items.category contains "tents"');
   await page.click('[data-testid=activate]');
   await page.locator('[data-testid=results-status]', { hasText: 'Active' }).waitFor();
   await page.locator(`[data-testid=campaign-row][data-campaign-id="${id}"] .row-status`, { hasText: 'Active' }).waitFor();

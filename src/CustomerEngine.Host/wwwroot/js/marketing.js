@@ -31,6 +31,12 @@ const operators = [
   { op: 'contains', label: 'contains' }, { op: 'gte', label: 'is at least' }, { op: 'lte', label: 'is at most' },
 ];
 const eventTypes = ['purchase', 'store.entered', 'cart.added', 'feedback', 'complaint.opened', 'complaint.resolved', 'consent.changed', 'lifecycle.changed'];
+const eventWords = {
+  purchase: 'a purchase', 'store.entered': 'a store entry', 'cart.added': 'an item added to the basket', feedback: 'feedback',
+  'complaint.opened': 'a complaint opened', 'complaint.resolved': 'a complaint resolved', 'consent.changed': 'a consent change',
+  'lifecycle.changed': 'a lifecycle change',
+};
+const operatorWords = { contains: 'contains', equals: 'is', in: 'is one of', gte: 'is at least', lte: 'is at most' };
 const whereOperators = ['contains', 'equals', 'in', 'gte', 'lte'];
 const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const statusLabels = { draft: 'Draft', active: 'Active', paused: 'Paused', ended: 'Ended' };
@@ -61,7 +67,7 @@ $('r-edit').addEventListener('click', () => openEditor(current));
 
 const me = await getJson('/api/me');
 $('user').textContent = me.name;
-$('f-event').append(...eventTypes.map(t => el('option', { value: t }, t)));
+$('f-event').append(...eventTypes.map(t => el('option', { value: t }, `${eventWords[t]} (${t})`)));
 $('f-where-op').append(...whereOperators.map(o => el('option', { value: o }, o)));
 $('f-days').append(...days.map(d => el('label', { class: 'field day' }, el('input', { type: 'checkbox', value: d }), d.slice(0, 3))));
 await loadCatalog();
@@ -148,8 +154,9 @@ function showHeadline(row, headline) {
 function describeTrigger(trigger) {
   if (!trigger) return '';
   if (trigger.whileInAudience) return 'Standing offer while in the audience';
-  const where = trigger.where?.field ? ` where ${trigger.where.field} ${Object.keys(trigger.where).find(k => k !== 'field')} ${JSON.stringify(Object.values(trigger.where)[1])}` : '';
-  return `On ${trigger.eventType}${where}`;
+  const op = trigger.where && Object.keys(trigger.where).find(k => k !== 'field');
+  const where = trigger.where?.field ? ` where ${trigger.where.field} ${operatorWords[op] ?? op} ${JSON.stringify(trigger.where[op])}` : '';
+  return `On ${eventWords[trigger.eventType] ?? trigger.eventType}${where}`;
 }
 
 // ---------------------------------------------------------------- views
