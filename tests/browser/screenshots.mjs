@@ -35,6 +35,8 @@ try {
   await staff.page.screenshot({ path: join(out, 'staff-dashboard.png') });
   await staff.page.locator('[data-testid=customer-card] button.name').first().click();
   await staff.page.locator('[data-testid=drawer]').waitFor();
+  // The drawer slides and fades in; a shot taken during that shows the board through it.
+  await staff.page.locator('[data-testid=drawer]').evaluate(drawer => Promise.all(drawer.getAnimations().map(a => a.finished)));
   await staff.page.screenshot({ path: join(out, 'customer-drawer.png') });
 
   const manager = await signIn(browser, engine, 'manager');
