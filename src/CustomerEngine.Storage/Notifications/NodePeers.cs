@@ -33,8 +33,8 @@ public sealed class NodePeers : BackgroundService
     private readonly ConcurrentDictionary<string, byte> _departed = new(StringComparer.Ordinal);
     private readonly DateTimeOffset _startedAt;
 
-    // The store's sessions as last read; null until the first read.
-    private volatile HashSet<string>? _connected;
+    // The store's sessions as last read, and when that read began; null until the first read.
+    private volatile ConnectedNodes? _connected;
 
     /// <summary>Created by the container.</summary>
     public NodePeers(INodeNotifications nodes, TimeProvider clock)
@@ -67,7 +67,7 @@ public sealed class NodePeers : BackgroundService
                 return true;
             }
 
-            foreach (var node in connected)
+            foreach (var node in connected.Nodes)
             {
                 if (MayBeAlive(node) && !IsSelf(node))
                 {
@@ -80,10 +80,11 @@ public sealed class NodePeers : BackgroundService
     }
 
     /// <summary>
-    /// Whether the node <paramref name="nodeId"/> may be alive: it is this node, or it was connected
-    /// when the store's sessions were last read and has not been silent for <see cref="ForgetAfter"/>
-    /// (or this node is too young to tell). True for every node until the sessions are first read.
-    /// A node that connected since the last read is not known yet, so read them again
+    /// Whether the node <paramref name="nodeId"/> may be alive: it is this node; it was heard from
+    /// since the last read of the store's sessions began (it spoke, so it was connected); or it was
+    /// connected at that read and has not been silent for <see cref="ForgetAfter"/> (or this node is
+    /// too young to tell). True for every node until the sessions are first read. A node that
+    /// connected since the last read and has not spoken is not known yet, so read them again
     /// (<see cref="RefreshAsync"/>) before taking over anything a node owns when this is false.
     /// </summary>
     public bool MayBeAlive(string nodeId)
@@ -104,8 +105,13 @@ public sealed class NodePeers : BackgroundService
         }
 
         var now = _clock.GetUtcNow();
-        return connected.Contains(nodeId)
-            && ((_heardAt.TryGetValue(nodeId, out var heardAt) && now - heardAt < ForgetAfter) || now - _startedAt < ForgetAfter);
+        var heard = _heardAt.TryGetValue(nodeId, out var heardAt);
+        if (heard && heardAt >= connected.ReadFrom)
+        {
+            return true;
+        }
+
+        return connected.Nodes.Contains(nodeId) && ((heard && now - heardAt < ForgetAfter) || now - _startedAt < ForgetAfter);
     }
 
     /// <summary>
@@ -119,8 +125,9 @@ public sealed class NodePeers : BackgroundService
             return;
         }
 
+        var readFrom = _clock.GetUtcNow();
         var nodes = await _nodes.ConnectedNodesAsync(cancellationToken).ConfigureAwait(false);
-        _connected = nodes.ToHashSet(StringComparer.Ordinal);
+        _connected = new ConnectedNodes(nodes.ToHashSet(StringComparer.Ordinal), readFrom);
         foreach (var (node, heardAt) in _heardAt)
         {
             if (!MayBeAlive(node) && _heardAt.TryRemove(new KeyValuePair<string, DateTimeOffset>(node, heardAt)))
@@ -141,13 +148,13 @@ public sealed class NodePeers : BackgroundService
         ids.UnionWith(_heardAt.Keys);
         if (connected is not null)
         {
-            ids.UnionWith(connected);
+            ids.UnionWith(connected.Nodes);
         }
 
         return [.. ids.Select(id => new KnownNode(
             id,
             IsSelf(id),
-            connected?.Contains(id) ?? (IsSelf(id) && !_nodes.IsShared),
+            connected?.Nodes.Contains(id) ?? (IsSelf(id) && !_nodes.IsShared),
             _heardAt.TryGetValue(id, out var heardAt) ? heardAt : null,
             MayBeAlive(id)))];
     }
@@ -256,4 +263,7 @@ public sealed class NodePeers : BackgroundService
         _heardAt[node] = _clock.GetUtcNow();
         return !known;
     }
+
+    // A node that spoke after ReadFrom was connected then, whether or not the read saw it.
+    private sealed record ConnectedNodes(HashSet<string> Nodes, DateTimeOffset ReadFrom);
 }

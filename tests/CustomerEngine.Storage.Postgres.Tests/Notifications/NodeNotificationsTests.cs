@@ -211,6 +211,76 @@ public sealed class NodeNotificationsTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_node_that_speaks_while_the_sessions_are_being_read_is_not_taken_for_gone_for_missing_from_them()
+    {
+        var clock = new ShiftedClock();
+        var first = Start();
+        await ConnectedAsync(first);
+        var slowRead = new HeldSessionsRead(first);
+        var firstPeers = new NodePeers(slowRead, clock);
+        var joined = Channel.CreateUnbounded<string>();
+        var left = Channel.CreateUnbounded<string>();
+        firstPeers.Joined += node => joined.Writer.TryWrite(node);
+        firstPeers.Left += node => left.Writer.TryWrite(node);
+        await firstPeers.RefreshAsync(CancellationToken.None);
+
+        // The server answers before the newcomer connects; its hello arrives before the answer is used.
+        slowRead.Hold();
+        var refreshing = firstPeers.RefreshAsync(CancellationToken.None);
+        await slowRead.Answered.WaitAsync(Patience);
+        var newcomer = Start();
+        var newcomerPeers = new NodePeers(newcomer, clock);
+        await ConnectedAsync(newcomer);
+        await newcomerPeers.StartAsync(CancellationToken.None);
+        Assert.Equal(newcomer.NodeId, await joined.Reader.ReadAsync().AsTask().WaitAsync(Patience));
+        slowRead.Release();
+        await refreshing.WaitAsync(Patience);
+
+        Assert.True(firstPeers.MayBeAlive(newcomer.NodeId));
+        Assert.False(left.Reader.TryRead(out _), "a node that just said hello is not said to have left");
+        await newcomerPeers.StopAsync(CancellationToken.None);
+    }
+
+    // Reads the sessions at once but hands the answer over only when released, once held.
+    private sealed class HeldSessionsRead(INodeNotifications inner) : INodeNotifications
+    {
+        private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource? _released;
+
+        public Task Answered => _answered.Task;
+
+        public bool IsShared => inner.IsShared;
+
+        public string NodeId => inner.NodeId;
+
+        public event Action? Connected
+        {
+            add => inner.Connected += value;
+            remove => inner.Connected -= value;
+        }
+
+        public void Hold() => _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => _released?.TrySetResult();
+
+        public async Task<IReadOnlyCollection<string>> ConnectedNodesAsync(CancellationToken cancellationToken)
+        {
+            var nodes = await inner.ConnectedNodesAsync(cancellationToken);
+            if (_released is { } released)
+            {
+                _answered.TrySetResult();
+                await released.Task;
+            }
+
+            return nodes;
+        }
+
+        public void Publish(string topic, string payload) => inner.Publish(topic, payload);
+
+        public IDisposable Subscribe(string topic, Action<NodeMessage> handler) => inner.Subscribe(topic, handler);
+    }
+
     // Closes the node's connections without a goodbye, as a killed process's are closed.
     private async Task CloseAsync(PostgresNodeNotifications node)
     {
