@@ -48,7 +48,6 @@ public static class CustomerGrainsServiceCollectionExtensions
         services.TryAddSingleton<IEngagementPublisher, SilentEngagementPublisher>();
         services.TryAddSingleton<StorePresenceDirectory>();
         services.AddHostedService<PresenceForgetRelay>();
-        services.AddHostedService<PresenceCountRelay>();
         services.TryAddSingleton<IReminderClaimFilter, NodeOwnedReminders>();
         services.TryAddSingleton<OutcomeTally>();
         services.AddCustomerDataRights(configuration);

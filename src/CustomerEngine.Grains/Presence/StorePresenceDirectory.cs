@@ -6,7 +6,7 @@ namespace CustomerEngine.Grains.Presence;
 /// How many customers each store has present, as last reported by the stores' presence grains, so
 /// an engine-wide view can read every store without calling (or activating) each grain.
 /// Thread-safe. On a store several nodes share, each node's counts reach the others through
-/// <see cref="PresenceCountRelay"/>. It knows a store once its grain has been active in this process: after a restart,
+/// the overview's relay in the host. It knows a store once its grain has been active in this process: after a restart,
 /// a store with customers present reports when its next signal arrives or its time-out reminder
 /// fires (within <see cref="PresenceOptions.TimeOutCheckInterval"/>).
 /// </summary>

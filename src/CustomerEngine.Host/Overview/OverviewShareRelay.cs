@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CustomerEngine.Grains.Engagement;
 using CustomerEngine.Grains.Nodes;
+using CustomerEngine.Grains.Presence;
 using CustomerEngine.Host.Ingestion;
 using CustomerEngine.Storage.Notifications;
 
@@ -8,15 +9,17 @@ namespace CustomerEngine.Host.Overview;
 
 /// <summary>
 /// Tells the other nodes sharing the store, every second, how many events this node accepted in
-/// each of the last few seconds and its suggestion outcomes, and adds theirs to this node's
-/// <see cref="AcceptedEventRate"/> and <see cref="OutcomeTally"/>, so that every node's overview
-/// shows the whole engine's rates. A node that joins gets the whole history.
+/// each of the last few seconds, its suggestion outcomes and, when they changed, its customers
+/// present per store, and adds theirs to this node's <see cref="AcceptedEventRate"/>,
+/// <see cref="OutcomeTally"/> and <see cref="StorePresenceDirectory"/>, so that every node's
+/// overview shows the whole engine. A node that joins gets the whole history.
 /// </summary>
 internal sealed partial class OverviewShareRelay(
     INodeNotifications nodes,
     NodePeers peers,
     AcceptedEventRate events,
     OutcomeTally outcomes,
+    StorePresenceDirectory presence,
     TimeProvider clock,
     ILogger<OverviewShareRelay> logger) : NodeShareRelay(nodes, peers, clock, Topic, Interval)
 {
@@ -31,6 +34,7 @@ internal sealed partial class OverviewShareRelay(
     private const int RecentSeconds = 5;
 
     private long _publishedOutcomes = -1;
+    private long _publishedStores = -1;
 
     protected override Task TickAsync(bool all)
     {
@@ -42,10 +46,13 @@ internal sealed partial class OverviewShareRelay(
         var (lastSecond, counts) = events.ReadOwn(all ? AcceptedEventRate.HistorySeconds : RecentSeconds);
         var own = outcomes.ReadOwn();
         var outcomesNow = own.Sum(o => o.Presented + o.Accepted + o.Dismissed);
-        if (all || outcomesNow != _publishedOutcomes || counts.Any(count => count > 0))
+        var storesNow = presence.Changes;
+        var stores = all || storesNow != _publishedStores ? presence.ReadOwn() : null;
+        if (all || stores is not null || outcomesNow != _publishedOutcomes || counts.Any(count => count > 0))
         {
-            Publish(JsonSerializer.Serialize(new OverviewShare(lastSecond, counts, own), JsonSerializerOptions.Web));
+            Publish(JsonSerializer.Serialize(new OverviewShare(lastSecond, counts, own, stores), JsonSerializerOptions.Web));
             _publishedOutcomes = outcomesNow;
+            _publishedStores = storesNow;
         }
 
         return Task.CompletedTask;
@@ -59,6 +66,10 @@ internal sealed partial class OverviewShareRelay(
             {
                 events.ReportElsewhere(message.SenderNodeId, share.LastSecond, share.Events);
                 outcomes.ReportElsewhere(message.SenderNodeId, share.Outcomes);
+                if (share.Stores is { } stores)
+                {
+                    presence.ReportElsewhere(message.SenderNodeId, stores);
+                }
             }
         }
         catch (JsonException exception)
@@ -71,6 +82,7 @@ internal sealed partial class OverviewShareRelay(
     {
         events.ForgetElsewhere(node);
         outcomes.ReportElsewhere(node, null);
+        presence.ReportElsewhere(node, null);
     }
 
     protected override void TickFailed(Exception exception) => LogShareFailed(exception);
