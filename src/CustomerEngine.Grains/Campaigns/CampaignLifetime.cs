@@ -39,7 +39,7 @@ internal sealed partial class CampaignLifetime(
             _saved[id] = campaigns.Find(id)!.Changes;
         }
 
-        if (nodes.IsShared && ids.Count > 0)
+        if (nodes.IsShared)
         {
             // A previous run of this node saved under another id: its results, and what they hold
             // of each customer for the caps, are this run's before the first decision. The store's

@@ -44,10 +44,11 @@ internal sealed class EngagementLifetime(
             engine.RestoreLearning(learned);
         }
 
-        if (nodes.IsShared && (await store.GetOtherPropensitiesAsync()).Count > 0)
+        if (nodes.IsShared)
         {
             // A previous run of this node saved under another id: what it learned is this run's
-            // from the first decision. The store's sessions tell that run, gone, from a live node.
+            // from the first decision. The store's sessions tell that run, gone, from a live node;
+            // only the names are listed when no node is gone.
             await TakeOverAsync(engine, store);
         }
 
