@@ -282,26 +282,21 @@ internal sealed partial class PostgresNodeNotifications : BackgroundService, INo
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection);
         var packedHeader = string.Concat(NodeId, Separator.ToString(), PackedTopic, Separator.ToString());
+        var headerBytes = Encoding.UTF8.GetByteCount(packedHeader);
         var packed = new StringBuilder(packedHeader);
-        var packedBytes = Encoding.UTF8.GetByteCount(packedHeader);
+        var packedBytes = headerBytes;
         foreach (var (topic, payload) in messages)
         {
             // Small messages share notifications, in order: each notification costs the server and
-            // every listener far more than its bytes (one per customer activation adds up).
+            // every listener far more than its bytes (one per customer activation adds up). What is
+            // packed leaves before a message that does not fit with it, so the order is kept.
             var segment = Pack(topic, payload);
             var segmentBytes = Encoding.UTF8.GetByteCount(segment);
-            if (packedBytes + segmentBytes <= MaxPayloadBytes)
-            {
-                packed.Append(segment);
-                packedBytes += segmentBytes;
-                continue;
-            }
-
-            if (packed.Length > packedHeader.Length)
+            if (packedBytes + segmentBytes > MaxPayloadBytes && packedBytes > headerBytes)
             {
                 batch.BatchCommands.Add(Notify(packed.ToString()));
                 packed.Length = packedHeader.Length;
-                packedBytes = Encoding.UTF8.GetByteCount(packedHeader);
+                packedBytes = headerBytes;
             }
 
             if (packedBytes + segmentBytes <= MaxPayloadBytes)
@@ -323,7 +318,7 @@ internal sealed partial class PostgresNodeNotifications : BackgroundService, INo
             });
         }
 
-        if (packed.Length > packedHeader.Length)
+        if (packedBytes > headerBytes)
         {
             batch.BatchCommands.Add(Notify(packed.ToString()));
         }
