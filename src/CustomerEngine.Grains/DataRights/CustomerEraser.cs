@@ -85,8 +85,7 @@ public sealed class CustomerEraser(
         var record = await store.EraseCustomerAsync(
             new CustomerErasureRequest(Guid.NewGuid().ToString("N"), now, requestedBy, digest.Of(customerId), streams, [CustomerGrainType]),
             CancellationToken.None);
-        RaiseErasedThrough(record.LogPosition);
-        Fence(record.LogPosition, streams);
+        Remember(record.LogPosition, streams);
         if (peers.Any)
         {
             // Other nodes may hold the customer too: a copy, queued index rows, campaign records.
@@ -113,8 +112,7 @@ public sealed class CustomerEraser(
     /// </summary>
     internal async Task ErasedElsewhereAsync(long logPosition, IReadOnlyList<string> streams)
     {
-        RaiseErasedThrough(logPosition);
-        Fence(logPosition, streams);
+        Remember(logPosition, streams);
         foreach (var stream in streams)
         {
             await runtime.DeactivateIfActiveAsync<ICustomerGrain>(stream, DeactivationReason.ChangedElsewhere);
@@ -174,8 +172,10 @@ public sealed class CustomerEraser(
         await runtime.DeactivateIfActiveAsync<ICustomerGrain>(stream, DeactivationReason.ChangedElsewhere);
     }
 
-    private void Fence(long position, IReadOnlyList<string> streams)
+    // An erasure here or on another node: its position guards deliveries, its streams fence late snapshots.
+    private void Remember(long position, IReadOnlyList<string> streams)
     {
+        RaiseErasedThrough(position);
         var now = clock.GetUtcNow();
         foreach (var stream in streams)
         {
