@@ -60,7 +60,9 @@ public static class CustomerEventJson
         WriteOptional(writer, "customerId", e.CustomerId);
         WriteOptional(writer, "anonymousId", e.AnonymousId);
         writer.WriteString("type", e.Type);
-        writer.WriteString("occurredAt", Rfc3339.Format(e.OccurredAt));
+        Span<char> occurredAt = stackalloc char[Rfc3339.MaxLength];
+        Rfc3339.TryFormat(e.OccurredAt, occurredAt, out var written);
+        writer.WriteString("occurredAt", occurredAt[..written]);
         WriteOptional(writer, "storeId", e.StoreId);
         if (e.Channel is { } channel)
         {

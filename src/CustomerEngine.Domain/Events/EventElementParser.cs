@@ -196,7 +196,7 @@ internal sealed class EventElementParser(EventReadOptions options, DateTimeOffse
         var index = 0;
         foreach (var itemElement in itemsElement.EnumerateArray())
         {
-            var item = ReadPurchaseItem(itemElement, "data.items[" + index.ToString(CultureInfo.InvariantCulture) + "]");
+            var item = ReadPurchaseItem(itemElement, index);
             if (item is null)
             {
                 return null;
@@ -210,19 +210,19 @@ internal sealed class EventElementParser(EventReadOptions options, DateTimeOffse
             : null;
     }
 
-    private PurchaseItem? ReadPurchaseItem(JsonElement item, string path)
+    private PurchaseItem? ReadPurchaseItem(JsonElement item, int index)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            return Fail<PurchaseItem>(path, "must be an object");
+            return Fail<PurchaseItem>(ItemPath(index, string.Empty), "must be an object");
         }
 
-        if (!Id(item, "sku", path + ".sku", required: true, out var sku)
-            || !Text(item, "category", path + ".category", required: false, MaxTextLength, out var category)
-            || !Text(item, "brand", path + ".brand", required: false, MaxTextLength, out var brand)
-            || !Amount(item, "price", path + ".price", required: true, out var price)
-            || !Integer(item, "quantity", path + ".quantity", required: true, 1, int.MaxValue, out var quantity)
-            || !Amount(item, "discount", path + ".discount", required: false, out var discount))
+        if (!Id(item, "sku", ItemPath(index, ".sku"), required: true, out var sku)
+            || !Text(item, "category", ItemPath(index, ".category"), required: false, MaxTextLength, out var category)
+            || !Text(item, "brand", ItemPath(index, ".brand"), required: false, MaxTextLength, out var brand)
+            || !Amount(item, "price", ItemPath(index, ".price"), required: true, out var price)
+            || !Integer(item, "quantity", ItemPath(index, ".quantity"), required: true, 1, int.MaxValue, out var quantity)
+            || !Amount(item, "discount", ItemPath(index, ".discount"), required: false, out var discount))
         {
             return null;
         }
@@ -230,7 +230,7 @@ internal sealed class EventElementParser(EventReadOptions options, DateTimeOffse
         // A discount larger than the line would make negative spend and skew price sensitivity.
         if (discount > price * quantity)
         {
-            return Fail<PurchaseItem>(path + ".discount", "must not exceed price × quantity");
+            return Fail<PurchaseItem>(ItemPath(index, ".discount"), "must not exceed price × quantity");
         }
 
         return new PurchaseItem(sku!, category, brand, price!.Value, quantity!.Value, discount ?? 0m);
@@ -350,6 +350,22 @@ internal sealed class EventElementParser(EventReadOptions options, DateTimeOffse
         return true;
     }
 
+    private static readonly string[] ItemFields = [string.Empty, ".sku", ".category", ".brand", ".price", ".quantity", ".discount"];
+    private static readonly string?[] ItemPaths = new string?[16 * ItemFields.Length];
+
+    // Every purchase line names the paths of its fields, which only an error message reads: those of
+    // the first lines are made once.
+    private static string ItemPath(int index, string field)
+    {
+        var known = Array.IndexOf(ItemFields, field);
+        var slot = (index * ItemFields.Length) + known;
+        return known >= 0 && (uint)slot < (uint)ItemPaths.Length
+            ? ItemPaths[slot] ??= MakeItemPath(index, field)
+            : MakeItemPath(index, field);
+    }
+
+    private static string MakeItemPath(int index, string field) => "data.items[" + index.ToString(CultureInfo.InvariantCulture) + "]" + field;
+
     private bool Channel(JsonElement element, out EventChannel? channel)
     {
         channel = null;
@@ -358,15 +374,12 @@ internal sealed class EventElementParser(EventReadOptions options, DateTimeOffse
             return true;
         }
 
-        channel = value.ValueKind == JsonValueKind.String
-            ? value.GetString() switch
-            {
-                "store" => EventChannel.Store,
-                "online" => EventChannel.Online,
-                "app" => EventChannel.App,
-                "callcenter" => EventChannel.CallCenter,
-                _ => null,
-            }
+        // Compared as UTF-8: nearly every event names a channel, and the name is not kept.
+        channel = value.ValueKind != JsonValueKind.String ? null
+            : value.ValueEquals("store"u8) ? EventChannel.Store
+            : value.ValueEquals("online"u8) ? EventChannel.Online
+            : value.ValueEquals("app"u8) ? EventChannel.App
+            : value.ValueEquals("callcenter"u8) ? EventChannel.CallCenter
             : null;
         return channel is not null || Failed("channel", "must be one of: " + ChannelNames);
     }

@@ -82,12 +82,42 @@ internal static class Rfc3339
         return true;
     }
 
+    /// <summary>The longest text <see cref="TryFormat"/> writes: seven fractional digits and an offset.</summary>
+    public const int MaxLength = 33;
+
     public static string Format(DateTimeOffset value)
     {
-        var local = value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-        return value.Offset == TimeSpan.Zero
-            ? local + "Z"
-            : local + value.ToString("zzz", CultureInfo.InvariantCulture);
+        Span<char> text = stackalloc char[MaxLength];
+        TryFormat(value, text, out var written);
+        return new string(text[..written]);
+    }
+
+    /// <summary>Writes <paramref name="value"/> as <see cref="Format"/> does, without making a string: every stored event has one.</summary>
+    public static bool TryFormat(DateTimeOffset value, Span<char> destination, out int written)
+    {
+        if (!value.TryFormat(destination, out written, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
+        if (value.Offset == TimeSpan.Zero)
+        {
+            if (written == destination.Length)
+            {
+                return false;
+            }
+
+            destination[written++] = 'Z';
+            return true;
+        }
+
+        if (!value.TryFormat(destination[written..], out var offsetLength, "zzz", CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
+        written += offsetLength;
+        return true;
     }
 
     private static bool Digits(ReadOnlySpan<char> s, int start, int length, out int value)

@@ -12,6 +12,9 @@ public sealed class ActionCatalog
 
     private readonly FrozenDictionary<string, ActionDefinition> _byId;
 
+    // Every decision asks each provider's kind; grouping once spares a filter per provider per decision.
+    private readonly FrozenDictionary<string, ActionDefinition[]> _byKind;
+
     /// <summary>Creates a catalog.</summary>
     /// <param name="version">The catalog's version; 0 or more.</param>
     /// <param name="actions">The actions, in the order they are listed.</param>
@@ -29,6 +32,7 @@ public sealed class ActionCatalog
         Version = version;
         Actions = list;
         _byId = list.ToFrozenDictionary(action => action.Id, StringComparer.Ordinal);
+        _byKind = list.GroupBy(action => action.Kind, StringComparer.Ordinal).ToFrozenDictionary(group => group.Key, group => group.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>A catalog with no actions (version 0).</summary>
@@ -48,10 +52,10 @@ public sealed class ActionCatalog
     }
 
     /// <summary>The actions of <paramref name="kind"/>, in catalog order.</summary>
-    public IEnumerable<ActionDefinition> OfKind(string kind)
+    public IReadOnlyList<ActionDefinition> OfKind(string kind)
     {
         ArgumentNullException.ThrowIfNull(kind);
-        return Actions.Where(action => string.Equals(action.Kind, kind, StringComparison.Ordinal));
+        return _byKind.GetValueOrDefault(kind) ?? [];
     }
 
     /// <summary>

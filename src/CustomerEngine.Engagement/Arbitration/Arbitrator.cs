@@ -80,7 +80,8 @@ public sealed class Arbitrator
         var segmentKey = SegmentKeys.Of(context.Customer);
 
         // Sorted by id so the Thompson draws, and therefore the result, do not depend on provider order.
-        var merged = Gather(context, failures).OrderBy(m => m.Action.Id, StringComparer.Ordinal).ToList();
+        var merged = Gather(context, failures);
+        merged.Sort(static (x, y) => string.CompareOrdinal(x.Action.Id, y.Action.Id));
         var eligible = new List<MergedCandidate>();
         foreach (var candidate in merged)
         {
@@ -102,8 +103,10 @@ public sealed class Arbitrator
         var recoveryApplies = recoveryCauses.Count > 0 || eligible.Any(m => IsRecovery(m.Action));
         // The latest current presentation of each action; a loop, as it runs at every decision.
         var current = new Dictionary<string, ContactPresentation>(StringComparer.Ordinal);
-        foreach (var presentation in history.Presentations)
+        var held = history.Presentations;
+        for (var i = 0; i < held.Count; i++)
         {
+            var presentation = held[i];
             if (presentation.IsCurrentAt(now)
                 && (!current.TryGetValue(presentation.ActionId, out var kept) || presentation.PresentedAt > kept.PresentedAt))
             {
@@ -130,7 +133,12 @@ public sealed class Arbitrator
             }
         }
 
-        var candidates = contenders.Select(c => c.Candidate.ToCandidate()).ToArray();
+        var candidates = new ActionCandidate[contenders.Count];
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            candidates[i] = contenders[i].Candidate.ToCandidate();
+        }
+
         var weights = RuleWeights(candidates, context, failures);
         var ranked = new List<Contender>(contenders.Count);
         for (var i = 0; i < contenders.Count; i++)
@@ -218,8 +226,9 @@ public sealed class Arbitrator
         var withdrawn = new List<string>();
         var presentations = new List<ContactPresentation>(history.Presentations.Count + newPresentations.Count);
         var unchanged = newPresentations.Count == 0;
-        foreach (var p in history.Presentations)
+        for (var i = 0; i < history.Presentations.Count; i++)
         {
+            var p = history.Presentations[i];
             if (p.IsCurrentAt(now) && !kept.Contains(p.SuggestionId))
             {
                 withdrawn.Add(p.SuggestionId);

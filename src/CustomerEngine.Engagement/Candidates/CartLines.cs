@@ -19,28 +19,48 @@ internal static class CartLines
     {
         var lastPurchaseAt = state.LastPurchaseAt;
         var triggerLine = trigger?.Data as CartAdded;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var lines = new List<BasketLine>();
+        List<BasketLine>? lines = null;
 
-        // Newest first, so a SKU added twice is listed where it was last added.
-        foreach (var interaction in state.Recent)
+        // Newest first, so a SKU added twice is listed where it was last added. Runs at every
+        // decision over at most the recent depth, so a loop without a set or an enumerator.
+        var recent = state.Recent;
+        for (var i = 0; i < recent.Count; i++)
         {
+            var interaction = recent[i];
             if (lastPurchaseAt is { } purchased && interaction.OccurredAt <= purchased)
             {
                 break;
             }
 
-            if (interaction.Type != EventTypes.CartAdded || SkuOf(interaction.Summary) is not { } sku || !seen.Add(sku))
+            if (interaction.Type != EventTypes.CartAdded || SkuOf(interaction.Summary) is not { } sku || Holds(lines, sku))
             {
                 continue;
             }
 
-            lines.Add(triggerLine is not null && triggerLine.Sku == sku
+            (lines ??= []).Add(triggerLine is not null && triggerLine.Sku == sku
                 ? new BasketLine(sku, NonBlank(triggerLine.Category), triggerLine.Price is >= 0m ? triggerLine.Price : null)
                 : new BasketLine(sku));
         }
 
-        return lines;
+        return lines ?? (IReadOnlyList<BasketLine>)[];
+    }
+
+    private static bool Holds(List<BasketLine>? lines, string sku)
+    {
+        if (lines is null)
+        {
+            return false;
+        }
+
+        foreach (var line in lines)
+        {
+            if (string.Equals(line.Sku, sku, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? SkuOf(string summary)

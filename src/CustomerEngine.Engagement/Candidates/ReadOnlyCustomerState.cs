@@ -16,6 +16,9 @@ public sealed class ReadOnlyCustomerState
 {
     private readonly CustomerState _state;
 
+    // A context lives for one decision, in which the state does not change, and providers read it several times.
+    private IReadOnlyList<RecentInteraction>? _recent;
+
     /// <summary>Wraps <paramref name="state"/>.</summary>
     public ReadOnlyCustomerState(CustomerState state)
     {
@@ -93,5 +96,5 @@ public sealed class ReadOnlyCustomerState
     public IReadOnlyList<ConsentRecord> Consent => _state.Consent.AsReadOnly();
 
     /// <summary>The latest interactions, newest first.</summary>
-    public IReadOnlyList<RecentInteraction> Recent => _state.Recent.AsReadOnly();
+    public IReadOnlyList<RecentInteraction> Recent => _recent ??= _state.Recent.AsReadOnly();
 }

@@ -20,8 +20,10 @@ internal static class ContactPolicy
     {
         var recovery = action.Kind == ActionKinds.ServiceRecovery;
         (SuppressionReason, string)? repeat = null;
-        foreach (var p in history.Presentations)
+        // A loop without an enumerator: it runs for every candidate of every decision.
+        for (var i = 0; i < history.Presentations.Count; i++)
         {
+            var p = history.Presentations[i];
             if (!string.Equals(p.ActionId, action.Id, StringComparison.Ordinal))
             {
                 continue;
@@ -49,8 +51,9 @@ internal static class ContactPolicy
     public static int PresentedInLastDay(ContactHistory history, DateTimeOffset now)
     {
         var count = 0;
-        foreach (var p in history.Presentations)
+        for (var i = 0; i < history.Presentations.Count; i++)
         {
+            var p = history.Presentations[i];
             if (p.PresentedAt > now - Day && p.PresentedAt <= now && CountsTowardCap(p.Kind))
             {
                 count++;

@@ -27,6 +27,25 @@ public static class SegmentKeys
     }
 
     /// <summary>The segment key of a customer with <paramref name="tier"/> and <paramref name="priceSensitivity"/>.</summary>
-    public static string Of(ValueTier? tier, PriceSensitivity? priceSensitivity) =>
+    public static string Of(ValueTier? tier, PriceSensitivity? priceSensitivity)
+    {
+        var row = tier is { } t ? 1 + (int)t : 0;
+        var column = priceSensitivity is { } p ? 1 + (int)p : 0;
+        if ((uint)row >= Rows || (uint)column >= Columns)
+        {
+            return Make(tier, priceSensitivity);
+        }
+
+        // Every presentation keeps its key for as long as the customer's history holds it: one
+        // shared string per cell rather than one per decision.
+        ref var key = ref Keys[(row * Columns) + column];
+        return key ??= Make(tier, priceSensitivity);
+    }
+
+    private static string Make(ValueTier? tier, PriceSensitivity? priceSensitivity) =>
         (tier is { } t ? ApiNames<ValueTier>.Of(t) : Unknown) + "/" + (priceSensitivity is { } p ? ApiNames<PriceSensitivity>.Of(p) : Unknown);
+
+    private static readonly int Rows = 1 + Enum.GetValues<ValueTier>().Length;
+    private static readonly int Columns = 1 + Enum.GetValues<PriceSensitivity>().Length;
+    private static readonly string?[] Keys = new string?[Rows * Columns];
 }

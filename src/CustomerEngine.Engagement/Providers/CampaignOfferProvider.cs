@@ -21,6 +21,6 @@ public sealed class CampaignOfferProvider : ICandidateActionProvider
     {
         ArgumentNullException.ThrowIfNull(context);
         var values = CandidateText.Common(context);
-        return context.Catalog.OfKind(ActionKinds.CampaignOffer).Select(action => CandidateText.Candidate(action, values, [], Name)).ToList();
+        return CandidateText.Candidates(context, ActionKinds.CampaignOffer, values, [], Name);
     }
 }

@@ -27,14 +27,41 @@ internal static class CandidateText
     }
 
     /// <summary>
-    /// A candidate for <paramref name="action"/>: its title and reason template filled from
-    /// <paramref name="values"/>, the filled template as the first reason, then <paramref name="details"/>.
+    /// A candidate for each of the catalog's actions of <paramref name="kind"/>: its title and reason
+    /// template filled from <paramref name="values"/>, the filled template as the first reason, then
+    /// <paramref name="details"/> (all of them, or only for actions whose template lacks the placeholder
+    /// <paramref name="detailsUnless"/>, which already says them).
     /// </summary>
-    public static ActionCandidate Candidate(ActionDefinition action, IReadOnlyDictionary<string, string> values, IEnumerable<string> details, string source)
+    public static ActionCandidate[] Candidates(
+        EngagementContext context, string kind, IReadOnlyDictionary<string, string> values, IReadOnlyList<string> details, string source, string? detailsUnless = null)
+    {
+        var actions = context.Catalog.OfKind(kind);
+        if (actions.Count == 0)
+        {
+            return [];
+        }
+
+        var candidates = new ActionCandidate[actions.Count];
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            var action = actions[i];
+            var ownDetails = detailsUnless is not null && action.ReasonTemplate.Contains(detailsUnless, StringComparison.Ordinal) ? [] : details;
+            candidates[i] = Candidate(action, values, ownDetails, source);
+        }
+
+        return candidates;
+    }
+
+    private static ActionCandidate Candidate(ActionDefinition action, IReadOnlyDictionary<string, string> values, IReadOnlyList<string> details, string source)
     {
         var title = ReasonTemplate.Fill(action.Title, values);
-        var reasons = new List<string> { ReasonTemplate.Fill(action.ReasonTemplate, values) };
-        reasons.AddRange(details);
+        var reasons = new string[1 + details.Count];
+        reasons[0] = ReasonTemplate.Fill(action.ReasonTemplate, values);
+        for (var i = 0; i < details.Count; i++)
+        {
+            reasons[i + 1] = details[i];
+        }
+
         return new ActionCandidate(string.Equals(title, action.Title, StringComparison.Ordinal) ? action : action with { Title = title }, reasons, Source: source);
     }
 

@@ -45,6 +45,6 @@ public sealed class CrossSellProvider(BuiltInProviderOptions? options = null) : 
         values["suggestion"] = strongest.Sku ?? (strongest.Category is { } category ? "something from " + category : "a companion item");
         values["category"] = strongest.Category ?? "related";
         var details = suggestions.Take(_options.MaxItemReasons).Select(s => s.Reason).ToList();
-        return context.Catalog.OfKind(ActionKinds.CrossSell).Select(action => CandidateText.Candidate(action, values, details, Name)).ToList();
+        return CandidateText.Candidates(context, ActionKinds.CrossSell, values, details, Name);
     }
 }

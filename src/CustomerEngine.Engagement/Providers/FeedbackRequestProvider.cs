@@ -35,7 +35,7 @@ public sealed class FeedbackRequestProvider(BuiltInProviderOptions? options = nu
 
         var values = CandidateText.Common(context);
         CandidateText.PutDays(values, CandidateText.DaysBetween(purchased, context.Now));
-        return context.Catalog.OfKind(ActionKinds.FeedbackRequest).Select(action => CandidateText.Candidate(action, values, [], Name)).ToList();
+        return CandidateText.Candidates(context, ActionKinds.FeedbackRequest, values, [], Name);
     }
 
     // A comment-only feedback leaves no score time in the state, but it is among the recent interactions.

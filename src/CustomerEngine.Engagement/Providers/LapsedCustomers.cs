@@ -19,6 +19,6 @@ internal static class LapsedCustomers
         var details = context.ValueSignals?.ProbabilityAlive is { } alive && double.IsFinite(alive)
             ? new[] { $"the value model gives a {CandidateText.Percent(Math.Clamp(alive, 0, 1))} chance they still buy" }
             : [];
-        return context.Catalog.OfKind(kind).Select(action => CandidateText.Candidate(action, values, details, source)).ToList();
+        return CandidateText.Candidates(context, kind, values, details, source);
     }
 }

@@ -34,6 +34,6 @@ public sealed class LoyaltyEnrolmentProvider(BuiltInProviderOptions? options = n
         var values = CandidateText.Common(context);
         values["purchases"] = state.Purchases == 1 ? "1 purchase" : CandidateText.Number(state.Purchases) + " purchases";
         CandidateText.PutDays(values, state.FirstPurchaseAt is { } first ? CandidateText.DaysBetween(first, context.Now) : 0);
-        return context.Catalog.OfKind(ActionKinds.LoyaltyEnrolment).Select(action => CandidateText.Candidate(action, values, [], Name)).ToList();
+        return CandidateText.Candidates(context, ActionKinds.LoyaltyEnrolment, values, [], Name);
     }
 }

@@ -28,6 +28,6 @@ public sealed class PersonalServiceProvider : ICandidateActionProvider
 
         var values = CandidateText.Common(context);
         values["visits"] = CandidateText.Number(context.State.Visits);
-        return context.Catalog.OfKind(ActionKinds.PersonalService).Select(action => CandidateText.Candidate(action, values, [], Name)).ToList();
+        return CandidateText.Candidates(context, ActionKinds.PersonalService, values, [], Name);
     }
 }

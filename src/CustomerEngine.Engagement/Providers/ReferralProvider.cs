@@ -29,6 +29,6 @@ public sealed class ReferralProvider : ICandidateActionProvider
         var values = CandidateText.Common(context);
         values["nps"] = context.Customer.Satisfaction.Nps is { } nps ? CandidateText.Number(nps) : "high";
         CandidateText.PutDays(values, context.State.LastNpsAt is { } at ? CandidateText.DaysBetween(at, context.Now) : 0);
-        return context.Catalog.OfKind(ActionKinds.Referral).Select(action => CandidateText.Candidate(action, values, [], Name)).ToList();
+        return CandidateText.Candidates(context, ActionKinds.Referral, values, [], Name);
     }
 }

@@ -31,8 +31,6 @@ public sealed class ServiceRecoveryProvider(TimeSpan recoveryWindow) : ICandidat
         values["cause"] = string.Join("; ", causes);
         CandidateText.PutDays(values, CandidateText.DaysBetween(ServiceRecoveryCondition.Since(context.State, context.Now, recoveryWindow)!.Value, context.Now));
         values["nps"] = context.State.LastNps is { } nps ? CandidateText.Number(nps) : "none";
-        return context.Catalog.OfKind(ActionKinds.ServiceRecovery)
-            .Select(action => CandidateText.Candidate(action, values, action.ReasonTemplate.Contains("{cause}", StringComparison.Ordinal) ? [] : causes, Name))
-            .ToList();
+        return CandidateText.Candidates(context, ActionKinds.ServiceRecovery, values, causes, Name, detailsUnless: "{cause}");
     }
 }

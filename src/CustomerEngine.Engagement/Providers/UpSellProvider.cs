@@ -42,6 +42,6 @@ public sealed class UpSellProvider(BuiltInProviderOptions? options = null) : ICa
         values["suggestion"] = first.Sku;
         values["category"] = first.Category;
         var details = suggestions.Take(_options.MaxItemReasons).Select(s => s.Reason).ToList();
-        return context.Catalog.OfKind(ActionKinds.UpSell).Select(action => CandidateText.Candidate(action, values, details, Name)).ToList();
+        return CandidateText.Candidates(context, ActionKinds.UpSell, values, details, Name);
     }
 }

@@ -28,6 +28,6 @@ public sealed class WelcomeProvider : ICandidateActionProvider
         var values = CandidateText.Common(context);
         var since = context.State.FirstPurchaseAt ?? context.Customer.Lifecycle.Since ?? context.Now;
         CandidateText.PutDays(values, CandidateText.DaysBetween(since, context.Now));
-        return context.Catalog.OfKind(ActionKinds.Welcome).Select(action => CandidateText.Candidate(action, values, [], Name)).ToList();
+        return CandidateText.Candidates(context, ActionKinds.Welcome, values, [], Name);
     }
 }

@@ -210,7 +210,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             RefreshSuggestions(trigger, push: trigger?.Type == EventTypes.StoreEntered);
         }
 
-        PublishToIndex(urgent: false);
+        PublishToIndex(urgent: false, summary);
         if (_appliedSinceSnapshot >= _options.SnapshotEvery)
         {
             await WriteSnapshotAsync();
@@ -646,14 +646,17 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     private CustomerSummary? CurrentSummary() =>
         CurrentCustomer() is { } customer ? CustomerViews.ToSummary(customer, Clock.GetUtcNow(), _values.Current, _rules, _models.Current) : null;
 
-    private void PublishToIndex(bool urgent)
+    // A caller that has just made the customer's summary passes it, sparing a second one per event.
+    private void PublishToIndex(bool urgent, CustomerSummary? summary = null)
     {
         if (CurrentCustomer() is not { } customer)
         {
             return;
         }
 
-        var entry = CustomerIndexProjection.Of(customer, Clock.GetUtcNow(), _values.Current, _rules, _models.Current);
+        var entry = summary is null
+            ? CustomerIndexProjection.Of(customer, Clock.GetUtcNow(), _values.Current, _rules, _models.Current)
+            : CustomerIndexProjection.Of(customer, summary, _rules, _models.Current);
         var filterColumns = CustomerIndexProjection.FilterColumnsHash(entry);
         _index.Enqueue(entry, urgent || filterColumns != _publishedFilterColumns);
         _publishedFilterColumns = filterColumns;

@@ -9,9 +9,12 @@ namespace CustomerEngine.Grains.Customers;
 public static class CustomerIndexProjection
 {
     /// <summary>The index row of <paramref name="customer"/> as of <paramref name="now"/>; <paramref name="model"/> is null until a fit exists.</summary>
-    public static CustomerIndexEntry Of(CustomerState customer, DateTimeOffset now, ValueDistribution values, CustomerRules rules, CustomerValueModel? model = null)
+    public static CustomerIndexEntry Of(CustomerState customer, DateTimeOffset now, ValueDistribution values, CustomerRules rules, CustomerValueModel? model = null) =>
+        Of(customer, CustomerViews.ToSummary(customer, now, values, rules, model), rules, model);
+
+    /// <summary>The index row of <paramref name="customer"/>, whose summary as of now the caller already made.</summary>
+    public static CustomerIndexEntry Of(CustomerState customer, CustomerSummary summary, CustomerRules rules, CustomerValueModel? model = null)
     {
-        var summary = CustomerViews.ToSummary(customer, now, values, rules, model);
         var rfm = CustomerViews.RfmInputOf(customer);
         var stats = customer.Stats;
         return new CustomerIndexEntry(
