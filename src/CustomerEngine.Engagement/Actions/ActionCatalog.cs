@@ -13,7 +13,7 @@ public sealed class ActionCatalog
     private readonly FrozenDictionary<string, ActionDefinition> _byId;
 
     // Every decision asks each provider's kind; grouping once spares a filter per provider per decision.
-    private readonly FrozenDictionary<string, ActionDefinition[]> _byKind;
+    private readonly FrozenDictionary<string, IReadOnlyList<ActionDefinition>> _byKind;
 
     /// <summary>Creates a catalog.</summary>
     /// <param name="version">The catalog's version; 0 or more.</param>
@@ -32,7 +32,7 @@ public sealed class ActionCatalog
         Version = version;
         Actions = list;
         _byId = list.ToFrozenDictionary(action => action.Id, StringComparer.Ordinal);
-        _byKind = list.GroupBy(action => action.Kind, StringComparer.Ordinal).ToFrozenDictionary(group => group.Key, group => group.ToArray(), StringComparer.Ordinal);
+        _byKind = list.GroupBy(action => action.Kind, StringComparer.Ordinal).ToFrozenDictionary(group => group.Key, IReadOnlyList<ActionDefinition> (group) => group.ToArray().AsReadOnly(), StringComparer.Ordinal);
     }
 
     /// <summary>A catalog with no actions (version 0).</summary>
