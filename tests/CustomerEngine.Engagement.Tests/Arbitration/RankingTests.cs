@@ -1,4 +1,5 @@
 using CustomerEngine.Engagement.Arbitration;
+using CustomerEngine.Engagement.Candidates;
 using CustomerEngine.Engagement.Contact;
 using CustomerEngine.Engagement.Learning;
 using CustomerEngine.Engagement.Tests.Support;
@@ -86,6 +87,37 @@ public sealed class RankingTests
         var suggestion = Assert.Single(result.Suggestions);
         Assert.Equal(6, suggestion.Factors.ContextWeight);
         Assert.Equal(["p1 proposes a", "p2 proposes a"], suggestion.Reasons);
+    }
+
+    [Fact]
+    public void A_repeated_or_blank_reason_is_shown_once()
+    {
+        var catalog = Catalog(Action("a"));
+        var arbitrator = new Arbitrator([new FixedReasonsProvider("p1", ["bought a tent", " ", "bought a tent", "camping season"])], []);
+
+        var suggestion = Assert.Single(arbitrator.Arbitrate(Customer.Context(T0, catalog), FlatPropensity(), ContactHistory.Empty, new Random(1)).Suggestions);
+
+        Assert.Equal(["bought a tent", "camping season"], suggestion.Reasons);
+    }
+
+    [Theory]
+    [InlineData(null, false, "p1")]
+    [InlineData("p1", false, "p1")]
+    [InlineData("named-otherwise", false, "p1")]
+    [InlineData(null, true, "p1+p2")]
+    public void A_withheld_candidate_names_the_providers_that_proposed_it(string? ownSource, bool secondProvider, string expected)
+    {
+        // Ineligible, so the candidate is reported as withheld with its source.
+        var catalog = Catalog(Action("a", eligibility: new() { Stages = [Domain.Lifecycle.LifecycleStage.Churned] }));
+        ICandidateActionProvider[] providers = secondProvider
+            ? [new FixedReasonsProvider("p1", ["one"], ownSource), new FixedReasonsProvider("p2", ["two"])]
+            : [new FixedReasonsProvider("p1", ["one"], ownSource)];
+
+        var result = new Arbitrator(providers, []).Arbitrate(Customer.Context(T0, catalog), FlatPropensity(), ContactHistory.Empty, new Random(1));
+
+        var withheld = Assert.Single(result.Suppressed);
+        Assert.Equal(expected, withheld.Candidate.Source);
+        Assert.Equal(secondProvider ? ["one", "two"] : ["one"], withheld.Candidate.Reasons);
     }
 
     [Fact]

@@ -48,3 +48,12 @@ internal sealed class ConstantWeightRule(string kind, double weight) : IContextW
 
     public double Weigh(ActionCandidate candidate, EngagementContext context) => candidate.Action.Kind == kind ? weight : 1.0;
 }
+
+/// <summary>Proposes every catalog action with the same reasons, naming itself <paramref name="source"/> (or nothing).</summary>
+internal sealed class FixedReasonsProvider(string name, string[] reasons, string? source = null) : ICandidateActionProvider
+{
+    public string Name => name;
+
+    public IEnumerable<ActionCandidate> Propose(EngagementContext context) =>
+        context.Catalog.Actions.Select(action => new ActionCandidate(action, reasons, Source: source)).ToList();
+}
