@@ -19,10 +19,12 @@ namespace CustomerEngine.Grains.Campaigns;
 /// </remarks>
 public sealed class CampaignGrain(IGrainContext context, IPersistentStateFactory states, ActiveCampaigns campaigns, INodeNotifications nodes, NodePeers peers) : Grain, ICampaignGrain
 {
+    private const string ResultsName = "results";
+
     // Alone on its store a node keeps the name it always had, so an existing file reads back.
-    private readonly NodeOwnedStates _nodeResults = new(states, context, nodes, "results");
+    private readonly NodeOwnedStates _nodeResults = new(states, context, nodes, ResultsName);
     private readonly IPersistentState<CampaignRecord> _record = states.Create<CampaignRecord>(context, "campaign");
-    private readonly IPersistentState<CampaignResultsState> _results = states.Create<CampaignResultsState>(context, NodeOwnedName.ForThisNode("results", nodes));
+    private readonly IPersistentState<CampaignResultsState> _results = states.Create<CampaignResultsState>(context, NodeOwnedName.ForThisNode(ResultsName, nodes));
 
     /// <inheritdoc />
     public Task<CampaignRecord?> GetAsync() => Task.FromResult(_record.RecordExists ? Copy(_record.State) : null);

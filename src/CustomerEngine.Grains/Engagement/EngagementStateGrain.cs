@@ -12,12 +12,14 @@ namespace CustomerEngine.Grains.Engagement;
 /// </summary>
 public sealed class EngagementStateGrain(IGrainContext context, IPersistentStateFactory states, INodeNotifications nodes, NodePeers peers) : Grain, IEngagementStateGrain
 {
+    private const string LearningName = "propensity";
+
     private readonly IPersistentState<EngagementStoreState> _state = states.Create<EngagementStoreState>(context, "engagement");
-    private readonly NodeOwnedStates _nodeLearning = new(states, context, nodes, "propensity");
+    private readonly NodeOwnedStates _nodeLearning = new(states, context, nodes, LearningName);
 
     // Alone on its store a node keeps its propensities in the one state, as it always did.
     private readonly IPersistentState<EngagementStoreState>? _learned =
-        nodes.IsShared ? states.Create<EngagementStoreState>(context, NodeOwnedName.ForThisNode("propensity", nodes)) : null;
+        nodes.IsShared ? states.Create<EngagementStoreState>(context, NodeOwnedName.ForThisNode(LearningName, nodes)) : null;
 
     /// <inheritdoc />
     public Task<string?> GetCatalogJsonAsync() => Task.FromResult(_state.State.CatalogJson);
