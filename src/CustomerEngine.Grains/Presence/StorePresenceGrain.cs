@@ -200,14 +200,14 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
             {
                 // Another node's, given to this one because that node is gone (or, unnamed, from
                 // before the store was shared): its record becomes part of this node's.
-                var owner = NodeOwnedName.OwnerOf(reminderName);
                 await _peers.RefreshAsync(CancellationToken.None);
-                if (owner is not null && _peers.MayBeAlive(owner))
+                if (!NodeOwnedName.OwnerIsGone(reminderName, _peers))
                 {
                     // Its node connected after the reminder was claimed: it is still that node's.
                     return;
                 }
 
+                var owner = NodeOwnedName.OwnerOf(reminderName);
                 await TakeOverAsync(owner is null ? StateName : NodeOwnedName.Of(StateName, owner));
                 await UnregisterReminderAsync(reminderName);
             }
