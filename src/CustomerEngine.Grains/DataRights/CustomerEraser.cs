@@ -135,19 +135,14 @@ public sealed class CustomerEraser(
     /// </summary>
     internal async Task ChangedElsewhereAsync(string stream)
     {
-        if (!_fenced.TryGetValue(stream, out var fence))
+        // An old fence is swept by the next erasure's Remember.
+        if (!_fenced.TryGetValue(stream, out var fence) || clock.GetUtcNow() - fence.At > FenceFor)
         {
-            return;
-        }
-
-        if (clock.GetUtcNow() - fence.At > FenceFor)
-        {
-            _fenced.TryRemove(new KeyValuePair<string, (long, DateTimeOffset)>(stream, fence));
             return;
         }
 
         // Events after the erasure make a new customer, whose own snapshot this could be.
-        if ((await log.ReadStreamsAsync([stream], fence.Position)).Count > 0)
+        if ((await log.ReadStreamStatsAsync([stream])).MaxSequence > fence.Position)
         {
             return;
         }
