@@ -127,7 +127,18 @@ public sealed class NodePeers : BackgroundService
 
         var readFrom = _clock.GetUtcNow();
         var nodes = await _nodes.ConnectedNodesAsync(cancellationToken).ConfigureAwait(false);
-        _connected = new ConnectedNodes(nodes.ToHashSet(StringComparer.Ordinal), readFrom);
+        var connected = nodes.ToHashSet(StringComparer.Ordinal);
+        _connected = new ConnectedNodes(connected, readFrom);
+
+        // A node that said goodbye is remembered only until the sessions stop listing it; node ids
+        // are new at every start, so keeping them all would grow with every restart of a peer.
+        foreach (var node in _departed.Keys)
+        {
+            if (!connected.Contains(node))
+            {
+                _departed.TryRemove(node, out _);
+            }
+        }
         foreach (var (node, heardAt) in _heardAt)
         {
             if (!MayBeAlive(node) && _heardAt.TryRemove(new KeyValuePair<string, DateTimeOffset>(node, heardAt)))
