@@ -30,12 +30,12 @@ const operators = [
   { op: 'in', label: 'is one of' }, { op: 'notIn', label: 'is not one of' }, { op: 'equals', label: 'equals' },
   { op: 'contains', label: 'contains' }, { op: 'gte', label: 'is at least' }, { op: 'lte', label: 'is at most' },
 ];
-const eventTypes = ['purchase', 'store.entered', 'cart.added', 'feedback', 'complaint.opened', 'complaint.resolved', 'consent.changed', 'lifecycle.changed'];
 const eventWords = {
   purchase: 'a purchase', 'store.entered': 'a store entry', 'cart.added': 'an item added to the basket', feedback: 'feedback',
   'complaint.opened': 'a complaint opened', 'complaint.resolved': 'a complaint resolved', 'consent.changed': 'a consent change',
   'lifecycle.changed': 'a lifecycle change',
 };
+const eventTypes = Object.keys(eventWords);
 const operatorWords = { contains: 'contains', equals: 'is', in: 'is one of', gte: 'is at least', lte: 'is at most' };
 const whereOperators = ['contains', 'equals', 'in', 'gte', 'lte'];
 const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];

@@ -96,7 +96,7 @@ function cardFor(customerId, { summary, suggestions, outcomes }) {
   const chips = el('div', { class: 'chips' },
     el('span', { class: `chip stage-${summary.stage}`, 'data-testid': 'stage' }, labels.stage[summary.stage] ?? summary.stage),
     summary.tier && el('span', { class: `chip tier-${summary.tier}` }, labels.tier[summary.tier] ?? summary.tier),
-    summary.kind === 'organization' && el('span', { class: 'chip' }, 'Organisation'),
+    summary.kind === 'organization' && el('span', { class: 'chip' }, labels.customerKind.organization),
     ...Object.entries(summary.segments ?? {}).filter(([, segment]) => segment).map(([kind, segment]) =>
       el('span', { class: 'chip', 'data-testid': 'segment' }, (kind === 'channel' ? labels.shopper[segment] : labels.segment[segment]) ?? humanize(segment))),
     summary.npsCategory && el('span', { class: `chip nps-${summary.npsCategory}` }, 'NPS ' + (labels.nps[summary.npsCategory] ?? summary.npsCategory)));
