@@ -70,9 +70,7 @@ internal sealed partial class PostgresNodeNotifications : BackgroundService, INo
     {
         // application_name is shown to every role, unlike most of pg_stat_activity.
         await using var query = _dataSource.CreateCommand(
-            "SELECT DISTINCT substr(application_name, $2) FROM pg_stat_activity WHERE datname = current_database() AND left(application_name, $1) = $3");
-        query.Parameters.Add(new NpgsqlParameter<int> { TypedValue = ApplicationNamePrefix.Length });
-        query.Parameters.Add(new NpgsqlParameter<int> { TypedValue = ApplicationNamePrefix.Length + 1 });
+            "SELECT DISTINCT substr(application_name, length($1) + 1) FROM pg_stat_activity WHERE datname = current_database() AND starts_with(application_name, $1)");
         query.Parameters.Add(new NpgsqlParameter<string> { TypedValue = ApplicationNamePrefix });
         var connected = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await query.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
