@@ -1,3 +1,6 @@
+using CustomerEngine.Domain.Customers;
+using CustomerEngine.Domain.Value;
+using CustomerEngine.Domain.Views;
 using CustomerEngine.Grains.Customers;
 using CustomerEngine.Storage.Customers;
 using CustomerEngine.Storage.Sqlite;
@@ -18,7 +21,7 @@ public sealed class CustomerIndexWriterTests
         {
             await store.InitializeAsync();
             using var writer = new CustomerIndexWriter(store, Options.Create(new CustomerIndexOptions()), NullLogger<CustomerIndexWriter>.Instance);
-            writer.Enqueue(new CustomerIndexEntry("c1", "Ada", "individual", "active", null, "S1", "S1", null, null, null, null, 0, 1, 50m, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, null), urgent: false);
+            writer.Enqueue(RowOf("c1", "Ada"), urgent: false);
 
             // Another process holding the write lock: the flush fails as it would in an outage.
             using (var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
@@ -35,5 +38,95 @@ public sealed class CustomerIndexWriterTests
         }
 
         Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_row_updated_while_it_waits_is_written_once_with_its_latest_values()
+    {
+        var (folder, store) = await OpenStoreAsync();
+        await using (store)
+        {
+            using var writer = new CustomerIndexWriter(store, Options.Create(new CustomerIndexOptions()), NullLogger<CustomerIndexWriter>.Instance);
+            var customer = CustomerEvolver.Create("c1");
+            customer.Name = "Ada";
+            var row = new CustomerIndexRow("c1");
+            Update(row, customer);
+            writer.Enqueue(row, urgent: false);
+            customer.Name = "Ada Lovelace";
+            Update(row, customer);
+            writer.Enqueue(row, urgent: false);
+
+            await writer.FlushAsync();
+            var rows = await store.QueryAsync(new CustomerQuery(null, null, null, null, 1, 10));
+
+            Assert.Equal("Ada Lovelace", Assert.Single(rows.Items).Name);
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_removal_queued_after_a_row_wins_over_it()
+    {
+        var (folder, store) = await OpenStoreAsync();
+        await using (store)
+        {
+            using var writer = new CustomerIndexWriter(store, Options.Create(new CustomerIndexOptions()), NullLogger<CustomerIndexWriter>.Instance);
+            writer.Enqueue(RowOf("c1", "Ada"), urgent: true);
+            writer.Enqueue(RowOf("c2", "Grace"), urgent: true);
+            await writer.FlushAsync();
+
+            writer.Enqueue(RowOf("c1", "Ada"), urgent: true);
+            writer.EnqueueRemoval("c1");
+            await writer.FlushAsync();
+            var rows = await store.QueryAsync(new CustomerQuery(null, null, null, null, 1, 10));
+
+            Assert.Equal("c2", Assert.Single(rows.Items).CustomerId);
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public void A_row_reports_a_change_only_when_a_column_that_lists_filter_on_moves()
+    {
+        var customer = CustomerEvolver.Create("c1");
+        customer.Name = "Ada";
+        var row = new CustomerIndexRow("c1");
+
+        var first = Update(row, customer);
+        customer.Stats.Visits = 3;
+        customer.Stats.LastSeenAt = DateTimeOffset.UtcNow;
+        var countersOnly = Update(row, customer);
+        customer.LastStoreId = "S2";
+        var storeMoved = Update(row, customer);
+
+        Assert.True(first);
+        Assert.False(countersOnly);
+        Assert.True(storeMoved);
+        Assert.Equal("S2", row.ToEntry().LastStoreId);
+    }
+
+    private static async Task<(string Folder, SqliteEngineStore Store)> OpenStoreAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ce-grain-tests", Guid.NewGuid().ToString("N"));
+        var store = new SqliteEngineStore(new SqliteStoreOptions { Path = Path.Combine(folder, "engine.db") });
+        await store.InitializeAsync();
+        return (folder, store);
+    }
+
+    private static CustomerIndexRow RowOf(string customerId, string name)
+    {
+        var customer = CustomerEvolver.Create(customerId);
+        customer.Name = name;
+        var row = new CustomerIndexRow(customerId);
+        Update(row, customer);
+        return row;
+    }
+
+    private static bool Update(CustomerIndexRow row, CustomerState customer)
+    {
+        var rules = new CustomerRules();
+        return row.Update(customer, CustomerViews.ToSummary(customer, DateTimeOffset.UtcNow, ValueDistribution.Empty, rules), rules, model: null);
     }
 }

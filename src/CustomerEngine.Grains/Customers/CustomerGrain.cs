@@ -51,13 +51,14 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     private long _coveredThrough;
     private int _appliedSinceSnapshot;
 
-    // Hash of the index columns that lists filter on; a change makes the next index row urgent.
-    private int _publishedFilterColumns;
+    // This customer's index row, updated in place; made at the first publish of an activation,
+    // which the row reports as a change of the filtered columns and so writes at once.
+    private CustomerIndexRow? _indexRow;
 
     // The store the presence grains last said this customer is in, and the last summary pushed to
     // dashboards; in memory only, so a fresh activation pushes its first summary once more.
     private string? _presentInStoreId;
-    private CustomerSummary? _pushedSummary;
+    private PushedSummary? _pushedSummary;
 
     // Derived events the plug-in handlers asked for while events were applied; appended and
     // applied once the batch is folded.
@@ -622,7 +623,9 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             var present = await GrainFactory.GetGrain<IStorePresenceGrain>(storeId).RecordAsync(GrainKey, signal, e.Event.OccurredAt, summary);
             if (present)
             {
-                _presentInStoreId = storeId;
+                // The summary's store id is the instance every customer shares; the event's is a fresh
+                // copy per request that would otherwise live as long as the visit.
+                _presentInStoreId = storeId == summary.LastStoreId ? summary.LastStoreId : storeId;
             }
             else if (_presentInStoreId == storeId)
             {
@@ -634,13 +637,13 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     // Returns at once: the publisher buffers, coalesces and sends on its own schedule.
     private void PushSummary(CustomerSummary? summary)
     {
-        if (summary is null || summary == _pushedSummary)
+        if (summary is null || PushedSummary.Of(summary) is var pushed && pushed == _pushedSummary)
         {
             return;
         }
 
         _engagement.CustomerUpdated(_presentInStoreId, summary);
-        _pushedSummary = summary;
+        _pushedSummary = pushed;
     }
 
     private CustomerSummary? CurrentSummary() =>
@@ -654,12 +657,10 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             return;
         }
 
-        var entry = summary is null
-            ? CustomerIndexProjection.Of(customer, Clock.GetUtcNow(), _values.Current, _rules, _models.Current)
-            : CustomerIndexProjection.Of(customer, summary, _rules, _models.Current);
-        var filterColumns = CustomerIndexProjection.FilterColumnsHash(entry);
-        _index.Enqueue(entry, urgent || filterColumns != _publishedFilterColumns);
-        _publishedFilterColumns = filterColumns;
+        summary ??= CustomerViews.ToSummary(customer, Clock.GetUtcNow(), _values.Current, _rules, _models.Current);
+        _indexRow ??= new CustomerIndexRow(GrainKey);
+        var filterColumnsChanged = _indexRow.Update(customer, summary, _rules, _models.Current);
+        _index.Enqueue(_indexRow, urgent || filterColumnsChanged);
     }
 
     // Time-driven transitions are a function of the clock, so they are derived on read and never

@@ -16,21 +16,25 @@ namespace CustomerEngine.Grains.Customers;
 public sealed class CustomerIndexWriter(ICustomerIndex index, IOptions<CustomerIndexOptions> options, ILogger<CustomerIndexWriter> logger)
     : BackgroundService
 {
-    // A null entry means "remove"; the latest intent per customer wins, keeping the earliest queue time.
-    private readonly ConcurrentDictionary<string, PendingRow> _pending = new(StringComparer.Ordinal);
+    // A null row means "remove"; the latest intent per customer wins. A customer's row is the
+    // same object for the life of its activation, so queueing it again allocates nothing.
+    private readonly ConcurrentDictionary<string, CustomerIndexRow?> _pending = new(StringComparer.Ordinal);
     private const int RowsPerWrite = 256;
     private readonly SemaphoreSlim _flushing = new(1, 1);
 
-    /// <summary>Queues the latest row of a customer; <paramref name="urgent"/> rows go out at the next flush.</summary>
-    public void Enqueue(CustomerIndexEntry entry, bool urgent) =>
-        _pending.AddOrUpdate(
-            entry.CustomerId,
-            static (_, arg) => new PendingRow(arg.entry, Environment.TickCount64, arg.urgent),
-            static (_, old, arg) => new PendingRow(arg.entry, old.QueuedAt, old.Urgent || arg.urgent),
-            (entry, urgent));
+    /// <summary>
+    /// Queues a customer's row, as it stands when it is written; <paramref name="urgent"/> rows go
+    /// out at the next flush, others within <see cref="CustomerIndexOptions.MaxDelay"/> of being queued.
+    /// </summary>
+    public void Enqueue(CustomerIndexRow row, bool urgent)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        row.MarkQueued(urgent, Environment.TickCount64);
+        _pending[row.CustomerId] = row;
+    }
 
     /// <summary>Queues the removal of a customer's row.</summary>
-    public void EnqueueRemoval(string customerId) => _pending[customerId] = new PendingRow(null, Environment.TickCount64, Urgent: true);
+    public void EnqueueRemoval(string customerId) => _pending[customerId] = null;
 
     /// <summary>
     /// Drops the queued rows of erased customers, after any write under way has finished: no row
@@ -61,28 +65,32 @@ public sealed class CustomerIndexWriter(ICustomerIndex index, IOptions<CustomerI
         await _flushing.WaitAsync(cancellationToken);
         try
         {
+            var rows = new List<CustomerIndexRow>();
             var upserts = new List<CustomerIndexEntry>();
             var removals = new List<string>();
             var dueBefore = Environment.TickCount64 - (long)options.Value.MaxDelay.TotalMilliseconds;
             foreach (var (key, pending) in _pending)
             {
-                if (!all && !pending.Urgent && pending.QueuedAt > dueBefore)
+                if (!all && pending is not null && !pending.IsDue(dueBefore))
                 {
                     continue;
                 }
 
-                if (!_pending.TryRemove(key, out var row))
+                // Only what was seen: a removal or another row queued meanwhile stays for the next flush.
+                if (!_pending.TryRemove(KeyValuePair.Create(key, pending)))
                 {
                     continue;
                 }
 
-                if (row.Entry is not { } entry)
+                if (pending is null)
                 {
                     removals.Add(key);
                 }
                 else
                 {
-                    upserts.Add(entry);
+                    // Taken after leaving the queue: an update from now on queues the row again.
+                    rows.Add(pending);
+                    upserts.Add(pending.TakeForWrite());
                 }
             }
 
@@ -109,14 +117,15 @@ public sealed class CustomerIndexWriter(ICustomerIndex index, IOptions<CustomerI
                 // The store is unreachable (or the host is stopping): a customer with no further
                 // change would keep a stale row for good, so what was not written goes back in the
                 // queue, unless a newer row of the same customer was queued meanwhile.
-                foreach (var entry in upserts.Skip(upserted))
+                foreach (var row in rows.Skip(upserted))
                 {
-                    _pending.TryAdd(entry.CustomerId, new PendingRow(entry, Environment.TickCount64, Urgent: true));
+                    row.MarkQueued(urgent: true, Environment.TickCount64);
+                    _pending.TryAdd(row.CustomerId, row);
                 }
 
                 foreach (var id in removals.Skip(removed))
                 {
-                    _pending.TryAdd(id, new PendingRow(null, Environment.TickCount64, Urgent: true));
+                    _pending.TryAdd(id, null);
                 }
 
                 throw;
@@ -158,6 +167,4 @@ public sealed class CustomerIndexWriter(ICustomerIndex index, IOptions<CustomerI
         await base.StopAsync(cancellationToken);
         await FlushAsync(CancellationToken.None);
     }
-
-    private readonly record struct PendingRow(CustomerIndexEntry? Entry, long QueuedAt, bool Urgent);
 }
