@@ -4,8 +4,9 @@ namespace CustomerEngine.Domain.Customers;
 
 /// <summary>
 /// An event id held inline in 16 bytes when it can be: ids of up to 16 ASCII characters are
-/// packed one byte per character, and canonical lower-case GUIDs as their 16 bytes. Any other id
-/// is kept as its string. Every active customer holds twenty of these, and a string per id
+/// packed one byte per character, ids of 17 to 21 characters from the URL-safe alphabet
+/// (letters, digits, '-' and '_', as in "3fa9-1c2e44d0-1048576" or a nanoid) six bits per
+/// character, and canonical lower-case GUIDs as their 16 bytes. Any other id is kept as its string. Every active customer holds twenty of these, and a string per id
 /// (48 bytes for a 13-character id, 96 for a GUID) would be the largest part of a customer.
 /// </summary>
 internal readonly record struct CompactEventId
@@ -15,6 +16,11 @@ internal readonly record struct CompactEventId
     // Marks bits that hold a GUID; a string here is an id that could not be packed; null means
     // packed ASCII.
     private static readonly object GuidMarker = new();
+
+    // Marks bits that hold six-bit characters; which marker it is says how many.
+    private const int MaxSixBitLength = 21;
+    private const string SixBitAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+    private static readonly object[] SixBitMarkers = [.. Enumerable.Range(0, MaxSixBitLength + 1).Select(_ => new object())];
 
     private readonly ulong _low;
     private readonly ulong _high;
@@ -43,6 +49,11 @@ internal readonly record struct CompactEventId
             return new CompactEventId(BinaryPrimitives.ReadUInt64LittleEndian(bytes), BinaryPrimitives.ReadUInt64LittleEndian(bytes[8..]), GuidMarker);
         }
 
+        if (TryPackSixBit(eventId, out var packed))
+        {
+            return new CompactEventId((ulong)packed, (ulong)(packed >> 64), SixBitMarkers[eventId.Length]);
+        }
+
         return new CompactEventId(0, 0, eventId);
     }
 
@@ -60,6 +71,11 @@ internal readonly record struct CompactEventId
         if (ReferenceEquals(_spill, GuidMarker))
         {
             return new Guid(bytes).ToString("D");
+        }
+
+        if (_spill is not null)
+        {
+            return UnpackSixBit(((UInt128)_high << 64) | _low, Array.IndexOf(SixBitMarkers, _spill));
         }
 
         var length = bytes.IndexOf((byte)0);
@@ -104,4 +120,36 @@ internal readonly record struct CompactEventId
         high = BinaryPrimitives.ReadUInt64LittleEndian(bytes[8..]);
         return true;
     }
+
+    private static bool TryPackSixBit(string eventId, out UInt128 packed)
+    {
+        packed = 0;
+        if (eventId.Length is <= MaxPackedLength or > MaxSixBitLength)
+        {
+            return false;
+        }
+
+        foreach (var c in eventId)
+        {
+            var code = SixBitAlphabet.IndexOf(c, StringComparison.Ordinal);
+            if (code < 0)
+            {
+                return false;
+            }
+
+            packed = (packed << 6) | (uint)code;
+        }
+
+        return true;
+    }
+
+    private static string UnpackSixBit(UInt128 packed, int length) =>
+        string.Create(length, packed, static (chars, bits) =>
+        {
+            for (var i = chars.Length - 1; i >= 0; i--)
+            {
+                chars[i] = SixBitAlphabet[(int)(bits & 63)];
+                bits >>= 6;
+            }
+        });
 }

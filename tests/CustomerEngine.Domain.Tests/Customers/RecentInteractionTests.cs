@@ -12,6 +12,13 @@ public sealed class RecentInteractionTests
         "mem-123456-17",
         "exactly-16-chars",
         "seventeen-chars-x",
+        "3fa9-1c2e44d0-1048576",
+        "V1StGXR8_Z5jdHi6B-myT",
+        "0000000000000000000_0",
+        "__________________---",
+        "twenty-two-characters1",
+        "seventeen.chars.x",
+        "héllo-world-1234567",
         "8c4e6a0f-2f57-4c1e-9a3b-0d6f4f7e1b2a",
         "8C4E6A0F-2F57-4C1E-9A3B-0D6F4F7E1B2A",
         "{8c4e6a0f-2f57-4c1e-9a3b-0d6f4f7e1b2a}",
@@ -41,6 +48,17 @@ public sealed class RecentInteractionTests
 
         Assert.Equal(interaction, copy);
         Assert.Equal(json, JsonSerializer.Serialize(copy));
+    }
+
+    [Fact]
+    public void Ids_of_the_same_length_and_alphabet_stay_distinct()
+    {
+        string[] ids = ["3fa9-1c2e44d0-1048576", "3fa9-1c2e44d0-1048577", "03fa9-1c2e44d0-104857", "3fa9-1c2e44d0-104857_"];
+
+        var interactions = ids.Select(id => new RecentInteraction(id, EventTypes.Purchase, DateTimeOffset.UnixEpoch, null, null, "purchase")).ToArray();
+
+        Assert.Equal(ids.Length, interactions.Distinct().Count());
+        Assert.Equal(ids, interactions.Select(i => i.EventId));
     }
 
     [Fact]
