@@ -246,7 +246,7 @@ public static class CustomerEvolver
             if (item.Brand is { } brand)
             {
                 // The key outlives the event: share one instance of each brand name across customers.
-                brand = SharedStringPool.Share(brand);
+                brand = SharedStringPool.CustomerTexts.Share(brand);
                 inputs.BrandItemCounts[brand] = inputs.BrandItemCounts.GetValueOrDefault(brand) + item.Quantity;
             }
         }

@@ -114,5 +114,5 @@ public sealed class CustomerState
         storeId is null ? null
         : storeId == _lastStoreId ? _lastStoreId
         : storeId == HomeStoreId ? HomeStoreId
-        : SharedStringPool.Share(storeId);
+        : SharedStringPool.CustomerTexts.Share(storeId);
 }

@@ -41,7 +41,7 @@ internal static class InteractionSummary
         Identified => Identified,
         RegisteredIndividual => RegisteredIndividual,
         RegisteredOrganization => RegisteredOrganization,
-        _ => SharedStringPool.Share(summary),
+        _ => SharedStringPool.CustomerTexts.Share(summary),
     };
 
     private static string Feedback(FeedbackGiven f)
