@@ -61,8 +61,8 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     private PushedSummary? _pushedSummary;
 
     // Derived events the plug-in handlers asked for while events were applied; appended and
-    // applied once the batch is folded.
-    private readonly List<DerivedEvent> _derived = [];
+    // applied once the batch is folded. Made on first use: most customers never have any.
+    private List<DerivedEvent>? _derived;
 
     // Contact history or suggestions changed since the last snapshot.
     private bool _engagementChanged;
@@ -422,19 +422,18 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
         if (collectDerived)
         {
-            _derived.AddRange(result.DerivedEvents);
+            (_derived ??= []).AddRange(result.DerivedEvents);
         }
     }
 
     private async Task ApplyDerivedEventsAsync()
     {
-        if (_derived.Count == 0)
+        if (_derived is not { Count: > 0 } derived)
         {
             return;
         }
 
-        var derived = _derived.ToList();
-        _derived.Clear();
+        _derived = null;
         var events = new List<CustomerEvent>(derived.Count);
         foreach (var d in derived)
         {
@@ -463,7 +462,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
         // Events a handler derives from derived events are not chased further: one level keeps a
         // pair of handlers from feeding each other forever.
-        _derived.Clear();
+        _derived = null;
     }
 
     private async Task AppendAndApplyAsync(IReadOnlyList<CustomerEvent> events)
