@@ -59,6 +59,35 @@ public sealed class CrossSellRestartTests
     }
 
     [Fact]
+    public async Task A_stop_that_runs_out_of_time_leaves_the_checkpoint_as_it_was_instead_of_failing_the_stop()
+    {
+        var purchases = Baskets.Purchases(Baskets.OutdoorShop, "late");
+        var log = new CapturedLog();
+        await using var engine = new EngineFactory();
+        var logged = engine.WithWebHostBuilder(b => b.ConfigureLogging(logging => logging.AddProvider(log)));
+        var client = logged.CreateClient();
+        await logged.CrossSellCaughtUpAsync();
+        var lifetime = logged.Services.GetRequiredService<CrossSellModelLifetime>();
+        await client.IngestAllAsync(purchases[..3]);
+        await lifetime.CheckpointNowAsync();
+        await client.IngestAllAsync(purchases[3..]);
+        long checkpointed;
+        await using (var store = await OpenStoreAsync(engine.DatabasePath))
+        {
+            checkpointed = (await store.ReadAsync(CrossSellModelLifetime.CheckpointId))!.Version;
+        }
+
+        await lifetime.StopAsync(new CancellationToken(canceled: true));
+
+        await using (var store = await OpenStoreAsync(engine.DatabasePath))
+        {
+            Assert.Equal(checkpointed, (await store.ReadAsync(CrossSellModelLifetime.CheckpointId))!.Version);
+        }
+
+        Assert.Contains(log.Messages, m => m.StartsWith("The stop ran out of time before the cross-sell checkpoint", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Purchases_in_the_log_after_the_checkpoint_are_learned_at_start_up()
     {
         // The first three baskets reach the model and its checkpoint; the last two are appended to
