@@ -1,4 +1,3 @@
-using CustomerEngine.Domain.Customers;
 using CustomerEngine.Engagement.Actions;
 using CustomerEngine.Engagement.Candidates;
 using CustomerEngine.Engagement.Contact;
@@ -24,8 +23,6 @@ namespace CustomerEngine.Engagement.Arbitration;
 /// </remarks>
 public sealed class Arbitrator
 {
-    private static readonly SharedStringPool SuggestionTexts = new(capacity: 20_000, maxLength: 200);
-
     /// <summary>Creates an arbitrator over <paramref name="providers"/> and <paramref name="weightRules"/>.</summary>
     /// <param name="providers">Who proposes candidates; asked in this order.</param>
     /// <param name="weightRules">How the moment weighs candidates; multiplied together.</param>
@@ -262,35 +259,7 @@ public sealed class Arbitrator
     {
         var action = contender.Candidate.Action;
         return new Suggestion(
-            suggestionId, action.Id, action.Kind, SuggestionTexts.Share(action.Title), Shared(contender.Candidate.Reasons), contender.Factors, contender.Priority, createdAt, expiresAt);
-    }
-
-    // Every customer holds its suggestions, and their texts ("the customer has made 3 purchases…")
-    // repeat across customers: the held ones share one instance per text.
-    private static IReadOnlyList<string> Shared(IReadOnlyList<string> reasons)
-    {
-        string[]? shared = null;
-        for (var i = 0; i < reasons.Count; i++)
-        {
-            var text = SuggestionTexts.Share(reasons[i]);
-            if (shared is null && ReferenceEquals(text, reasons[i]))
-            {
-                continue;
-            }
-
-            if (shared is null)
-            {
-                shared = new string[reasons.Count];
-                for (var j = 0; j < i; j++)
-                {
-                    shared[j] = reasons[j];
-                }
-            }
-
-            shared[i] = text;
-        }
-
-        return shared ?? reasons;
+            suggestionId, action.Id, action.Kind, action.Title, contender.Candidate.Reasons, contender.Factors, contender.Priority, createdAt, expiresAt);
     }
 
     private List<MergedCandidate> Gather(EngagementContext context, List<ExtensionFailure> failures)

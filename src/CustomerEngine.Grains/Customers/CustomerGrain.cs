@@ -516,7 +516,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         // copies die young instead of being promoted with the customer's state.
         if (!Snapshot.Suggestions.SequenceEqual(result.Suggestions))
         {
-            Snapshot.Suggestions = [.. result.Suggestions];
+            Snapshot.Suggestions = [.. result.Suggestions.Select(SuggestionTexts.Share)];
         }
 
         Snapshot.CatalogVersion = _suggestions.Catalog.Current.Version;
@@ -636,7 +636,13 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     // Returns at once: the publisher buffers, coalesces and sends on its own schedule.
     private void PushSummary(CustomerSummary? summary)
     {
-        if (summary is null || PushedSummary.Of(summary) is var pushed && pushed == _pushedSummary)
+        if (summary is null)
+        {
+            return;
+        }
+
+        var pushed = PushedSummary.Of(summary);
+        if (pushed == _pushedSummary)
         {
             return;
         }
