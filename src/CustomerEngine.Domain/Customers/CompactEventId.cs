@@ -22,6 +22,9 @@ internal readonly record struct CompactEventId
     private const string SixBitAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
     private static readonly object[] SixBitMarkers = [.. Enumerable.Range(0, MaxSixBitLength + 1).Select(_ => new object())];
 
+    // Each ASCII character's six-bit code, or 0xFF for one outside the alphabet.
+    private static readonly byte[] SixBitCodes = SixBitCodeTable();
+
     private readonly ulong _low;
     private readonly ulong _high;
     private readonly object? _spill;
@@ -131,16 +134,28 @@ internal readonly record struct CompactEventId
 
         foreach (var c in eventId)
         {
-            var code = SixBitAlphabet.IndexOf(c, StringComparison.Ordinal);
-            if (code < 0)
+            var code = c < SixBitCodes.Length ? SixBitCodes[c] : (byte)0xFF;
+            if (code == 0xFF)
             {
                 return false;
             }
 
-            packed = (packed << 6) | (uint)code;
+            packed = (packed << 6) | code;
         }
 
         return true;
+    }
+
+    private static byte[] SixBitCodeTable()
+    {
+        var codes = new byte[128];
+        Array.Fill(codes, (byte)0xFF);
+        for (var i = 0; i < SixBitAlphabet.Length; i++)
+        {
+            codes[SixBitAlphabet[i]] = (byte)i;
+        }
+
+        return codes;
     }
 
     private static string UnpackSixBit(UInt128 packed, int length) =>
