@@ -3,82 +3,76 @@ using System.Buffers.Binary;
 namespace CustomerEngine.Domain.Customers;
 
 /// <summary>
-/// An event id held inline in 16 bytes when it can be: ids of up to 16 ASCII characters are
-/// packed one byte per character, ids of 17 to 21 characters from the URL-safe alphabet
-/// (letters, digits, '-' and '_', as in "3fa9-1c2e44d0-1048576" or a nanoid) six bits per
-/// character, and canonical lower-case GUIDs as their 16 bytes. Any other id is kept as its string. Every active customer holds twenty of these, and a string per id
+/// Packs an event id into 16 bytes and a mode when it can: ids of up to 16 ASCII characters one
+/// byte per character, ids of 17 to 21 characters from the URL-safe alphabet (letters, digits,
+/// '-' and '_', as in "3fa9-1c2e44d0-1048576" or a nanoid) six bits per character, and canonical
+/// lower-case GUIDs as their 16 bytes. Any other id has to be kept as its string
+/// (<see cref="Unpackable"/>). Every active customer holds twenty event ids, and a string per id
 /// (48 bytes for a 13-character id, 96 for a GUID) would be the largest part of a customer.
 /// </summary>
-internal readonly record struct CompactEventId
+internal static class CompactEventId
 {
+    /// <summary>The mode of an id packed one ASCII byte per character.</summary>
+    public const byte Ascii = 0;
+
+    /// <summary>The mode of a canonical GUID packed as its 16 bytes.</summary>
+    public const byte Guid = 1;
+
+    /// <summary>The mode of an id that cannot be packed; the caller keeps its string.</summary>
+    public const byte Unpackable = 2;
+
+    // Six-bit ids have their length as their mode.
     private const int MaxPackedLength = 16;
-
-    // Marks bits that hold a GUID; a string here is an id that could not be packed; null means
-    // packed ASCII.
-    private static readonly object GuidMarker = new();
-
-    // Marks bits that hold six-bit characters; which marker it is says how many.
     private const int MaxSixBitLength = 21;
     private const string SixBitAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
-    private static readonly object[] SixBitMarkers = [.. Enumerable.Range(0, MaxSixBitLength + 1).Select(_ => new object())];
 
     // Each ASCII character's six-bit code, or 0xFF for one outside the alphabet.
     private static readonly byte[] SixBitCodes = SixBitCodeTable();
 
-    private readonly ulong _low;
-    private readonly ulong _high;
-    private readonly object? _spill;
-
-    private CompactEventId(ulong low, ulong high, object? spill)
-    {
-        _low = low;
-        _high = high;
-        _spill = spill;
-    }
-
-    /// <summary>Packs <paramref name="eventId"/>; <see cref="ToString"/> gives back the same text.</summary>
-    public static CompactEventId From(string eventId)
+    /// <summary>Packs <paramref name="eventId"/> and returns its mode; <see cref="Unpack"/> gives back the same text.</summary>
+    public static byte Pack(string eventId, out ulong low, out ulong high)
     {
         ArgumentNullException.ThrowIfNull(eventId);
-        if (TryPackAscii(eventId, out var low, out var high))
+        if (TryPackAscii(eventId, out low, out high))
         {
-            return new CompactEventId(low, high, null);
+            return Ascii;
         }
 
-        if (eventId.Length == 36 && Guid.TryParseExact(eventId, "D", out var guid) && string.Equals(guid.ToString("D"), eventId, StringComparison.Ordinal))
+        if (eventId.Length == 36 && System.Guid.TryParseExact(eventId, "D", out var guid) && string.Equals(guid.ToString("D"), eventId, StringComparison.Ordinal))
         {
             Span<byte> bytes = stackalloc byte[16];
             guid.TryWriteBytes(bytes);
-            return new CompactEventId(BinaryPrimitives.ReadUInt64LittleEndian(bytes), BinaryPrimitives.ReadUInt64LittleEndian(bytes[8..]), GuidMarker);
+            low = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+            high = BinaryPrimitives.ReadUInt64LittleEndian(bytes[8..]);
+            return Guid;
         }
 
         if (TryPackSixBit(eventId, out var packed))
         {
-            return new CompactEventId((ulong)packed, (ulong)(packed >> 64), SixBitMarkers[eventId.Length]);
+            low = (ulong)packed;
+            high = (ulong)(packed >> 64);
+            return (byte)eventId.Length;
         }
 
-        return new CompactEventId(0, 0, eventId);
+        low = 0;
+        high = 0;
+        return Unpackable;
     }
 
-    /// <summary>The event id as text.</summary>
-    public override string ToString()
+    /// <summary>The text of an id packed in any mode but <see cref="Unpackable"/>.</summary>
+    public static string Unpack(ulong low, ulong high, byte mode)
     {
-        if (_spill is string text)
+        if (mode > MaxPackedLength)
         {
-            return text;
+            return UnpackSixBit(((UInt128)high << 64) | low, mode);
         }
 
         Span<byte> bytes = stackalloc byte[16];
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes, _low);
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes[8..], _high);
-        if (ReferenceEquals(_spill, GuidMarker))
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, low);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes[8..], high);
+        if (mode == Guid)
         {
-            return new Guid(bytes).ToString("D");
-        }
-
-        if (_spill is not null)
-        {
-            return UnpackSixBit(((UInt128)_high << 64) | _low, Array.IndexOf(SixBitMarkers, _spill));
+            return new System.Guid(bytes).ToString("D");
         }
 
         var length = bytes.IndexOf((byte)0);

@@ -50,6 +50,21 @@ public sealed class RecentInteractionTests
         Assert.Equal(json, JsonSerializer.Serialize(copy));
     }
 
+    [Theory]
+    [InlineData("e-1", "{8c4e6a0f-2f57-4c1e-9a3b-0d6f4f7e1b2a}")]
+    [InlineData("{8c4e6a0f-2f57-4c1e-9a3b-0d6f4f7e1b2a}", "e-1")]
+    [InlineData("événement-1", "événement-2")]
+    public void Changing_the_event_id_or_the_summary_keeps_the_other(string eventId, string otherId)
+    {
+        var interaction = new RecentInteraction(eventId, EventTypes.Purchase, DateTimeOffset.UnixEpoch, "S1", null, "purchase 1 item, 9.00");
+
+        var renamed = interaction with { EventId = otherId };
+        var resummarised = interaction with { Summary = "purchase 2 items, 18.00" };
+
+        Assert.Equal((otherId, "purchase 1 item, 9.00"), (renamed.EventId, renamed.Summary));
+        Assert.Equal((eventId, "purchase 2 items, 18.00"), (resummarised.EventId, resummarised.Summary));
+    }
+
     [Fact]
     public void Ids_of_the_same_length_and_alphabet_stay_distinct()
     {
