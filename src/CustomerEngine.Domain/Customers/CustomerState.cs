@@ -15,6 +15,7 @@ public sealed class CustomerState
 {
     private List<RecentInteraction> _recent = [];
     private string? _lastStoreId;
+    private OptionalTime _lastAppliedAt;
 
     /// <summary>The customer id, or <c>anon:{anonymousId}</c> for an anonymous visitor.</summary>
     public string CustomerId { get; set; } = string.Empty;
@@ -92,7 +93,11 @@ public sealed class CustomerState
     }
 
     /// <summary>Occurrence time of the last applied event (first half of the ordering watermark).</summary>
-    public DateTimeOffset? LastAppliedAt { get; set; }
+    public DateTimeOffset? LastAppliedAt
+    {
+        get => _lastAppliedAt.Value;
+        set => _lastAppliedAt = new(value);
+    }
 
     /// <summary>Log sequence of the last applied event (second half of the ordering watermark).</summary>
     public long LastAppliedSequence { get; set; }

@@ -3,6 +3,11 @@ namespace CustomerEngine.Domain.Customers;
 /// <summary>A customer's purchase and visit totals (part of the customer state).</summary>
 public sealed class CustomerStats
 {
+    private OptionalTime _firstPurchaseAt;
+    private OptionalTime _lastPurchaseAt;
+    private OptionalTime _previousPurchaseAt;
+    private OptionalTime _lastSeenAt;
+
     /// <summary>Number of purchases (the RFM frequency).</summary>
     public int Purchases { get; set; }
 
@@ -19,13 +24,25 @@ public sealed class CustomerStats
     public int Visits { get; set; }
 
     /// <summary>When the first purchase happened.</summary>
-    public DateTimeOffset? FirstPurchaseAt { get; set; }
+    public DateTimeOffset? FirstPurchaseAt
+    {
+        get => _firstPurchaseAt.Value;
+        set => _firstPurchaseAt = new(value);
+    }
 
     /// <summary>When the latest purchase happened.</summary>
-    public DateTimeOffset? LastPurchaseAt { get; set; }
+    public DateTimeOffset? LastPurchaseAt
+    {
+        get => _lastPurchaseAt.Value;
+        set => _lastPurchaseAt = new(value);
+    }
 
     /// <summary>When the purchase before the latest happened.</summary>
-    public DateTimeOffset? PreviousPurchaseAt { get; set; }
+    public DateTimeOffset? PreviousPurchaseAt
+    {
+        get => _previousPurchaseAt.Value;
+        set => _previousPurchaseAt = new(value);
+    }
 
     /// <summary>Distinct UTC calendar days with a purchase: the value models count a day's purchases as one transaction.</summary>
     public int PurchaseDays { get; set; }
@@ -34,5 +51,9 @@ public sealed class CustomerStats
     public decimal RepeatDaySpend { get; set; }
 
     /// <summary>The latest occurrence time of any of the customer's events.</summary>
-    public DateTimeOffset? LastSeenAt { get; set; }
+    public DateTimeOffset? LastSeenAt
+    {
+        get => _lastSeenAt.Value;
+        set => _lastSeenAt = new(value);
+    }
 }

@@ -1,3 +1,4 @@
+using CustomerEngine.Domain.Customers;
 using CustomerEngine.Engagement.Outcomes;
 
 namespace CustomerEngine.Engagement.Contact;
@@ -20,6 +21,17 @@ public sealed record ContactPresentation(
     SuggestionOutcome? Outcome = null,
     DateTimeOffset? OutcomeAt = null)
 {
+    // Held as optional times, 16 bytes each instead of 24: every active customer keeps a few of these.
+    private readonly OptionalTime _outcomeAt = new(OutcomeAt);
+    private readonly OptionalTime _endedAt;
+
+    /// <summary>When the outcome was recorded.</summary>
+    public DateTimeOffset? OutcomeAt
+    {
+        get => _outcomeAt.Value;
+        init => _outcomeAt = new(value);
+    }
+
     /// <summary>The action's kind, so the rules can tell service recovery from the rest.</summary>
     public string Kind { get; init; } = string.Empty;
 
@@ -36,7 +48,11 @@ public sealed record ContactPresentation(
     public double Propensity { get; init; }
 
     /// <summary>When it stopped being current before expiring (outranked, no longer proposed, or an outcome); null otherwise.</summary>
-    public DateTimeOffset? EndedAt { get; init; }
+    public DateTimeOffset? EndedAt
+    {
+        get => _endedAt.Value;
+        init => _endedAt = new(value);
+    }
 
     /// <summary>Whether it is one of the current suggestions at <paramref name="now"/>.</summary>
     public bool IsCurrentAt(DateTimeOffset now) => Outcome is null && EndedAt is null && ExpiresAt > now;
