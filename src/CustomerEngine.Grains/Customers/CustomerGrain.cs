@@ -32,16 +32,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     public const string StateName = "customer";
 
     private readonly IPersistentState<CustomerGrainState> _state;
-    private readonly IEventLog _log;
-    private readonly CustomerIndexWriter _index;
-    private readonly ValueDistributionSnapshot _values;
-    private readonly ValueModelSnapshot _models;
-    private readonly IEngagementPublisher _engagement;
-    private readonly SuggestionEngine _suggestions;
-    private readonly CustomerRules _rules;
-    private readonly CustomerGrainOptions _options;
-    private readonly ILogger<CustomerGrain> _logger;
-    private readonly CustomerEraser _eraser;
+    private readonly CustomerGrainServices _services;
 
     // The customer's stored data was erased: this activation must never write its state back.
     private bool _erased;
@@ -72,37 +63,13 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     // after a restart does not decide them again by itself.
     private long _providersVersion;
 
-    private readonly CustomerActivations _activations;
 
     /// <summary>Created by the grain runtime.</summary>
-    public CustomerGrain(
-        IGrainContext context,
-        IPersistentStateFactory states,
-        IEventLog log,
-        CustomerIndexWriter index,
-        ValueDistributionSnapshot values,
-        ValueModelSnapshot models,
-        IEngagementPublisher engagement,
-        SuggestionEngine suggestions,
-        IOptions<CustomerRules> rules,
-        IOptions<CustomerGrainOptions> options,
-        ILogger<CustomerGrain> logger,
-        CustomerEraser eraser,
-        CustomerActivations activations)
+    public CustomerGrain(IGrainContext context, IPersistentStateFactory states, CustomerGrainServices services)
     {
-        _activations = activations;
+        _services = services;
         _state = states.Create<CustomerGrainState>(context, StateName);
-        _log = log;
-        _index = index;
-        _values = values;
-        _models = models;
-        _engagement = engagement;
-        _suggestions = suggestions;
-        _providersVersion = suggestions.ProvidersVersion;
-        _rules = rules.Value;
-        _options = options.Value;
-        _logger = logger;
-        _eraser = eraser;
+        _providersVersion = services.Suggestions.ProvidersVersion;
     }
 
     private CustomerGrainState Snapshot => _state.State;
@@ -113,7 +80,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await ReadOnActivationAsync(cancellationToken);
-        _activations.Activated(GrainKey);
+        _services.Activations.Activated(GrainKey);
     }
 
     private async Task ReadOnActivationAsync(CancellationToken cancellationToken)
@@ -131,7 +98,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             return;
         }
 
-        var stats = await _log.ReadStreamStatsAsync(Streams, cancellationToken);
+        var stats = await _services.Log.ReadStreamStatsAsync(Streams, cancellationToken);
 
         // A snapshot is trusted only when it folded exactly what the log holds with the current
         // fold; anything else (a crash between append and snapshot, a late event, a snapshot from
@@ -169,7 +136,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
                     // The other copy wrote first; it still reads again on the notice below.
                 }
 
-                _activations.Changed(GrainKey);
+                _services.Activations.Changed(GrainKey);
                 return;
         }
 
@@ -212,7 +179,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         }
 
         PublishToIndex(urgent: false, summary);
-        if (_appliedSinceSnapshot >= _options.SnapshotEvery)
+        if (_appliedSinceSnapshot >= _services.Options.SnapshotEvery)
         {
             await WriteSnapshotAsync();
         }
@@ -228,7 +195,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             return;
         }
 
-        var stats = await _log.ReadStreamStatsAsync(Streams);
+        var stats = await _services.Log.ReadStreamStatsAsync(Streams);
         if (stats.Count == Snapshot.AppliedCount && stats.MaxSequence == (Snapshot.Customer?.MaxSequence ?? 0))
         {
             return;
@@ -246,7 +213,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     public Task<Customer360?> GetViewAsync()
     {
         var customer = CurrentCustomer();
-        return Task.FromResult(customer is null ? null : CustomerViews.To360(customer, Clock.GetUtcNow(), _values.Current, _rules, _models.Current));
+        return Task.FromResult(customer is null ? null : CustomerViews.To360(customer, Clock.GetUtcNow(), _services.Values.Current, _services.Rules, _services.Models.Current));
     }
 
     /// <inheritdoc />
@@ -276,7 +243,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         }
 
         var now = Clock.GetUtcNow();
-        if (Snapshot.CatalogVersion != _suggestions.Catalog.Current.Version || _providersVersion != _suggestions.ProvidersVersion || Snapshot.Suggestions.Exists(s => s.ExpiresAt <= now))
+        if (Snapshot.CatalogVersion != _services.Suggestions.Catalog.Current.Version || _providersVersion != _services.Suggestions.ProvidersVersion || Snapshot.Suggestions.Exists(s => s.ExpiresAt <= now))
         {
             RefreshSuggestions(null, push: false);
         }
@@ -293,7 +260,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         }
 
         var now = Clock.GetUtcNow();
-        var recording = _suggestions.RecordOutcome(Snapshot.Contact, suggestionId, outcome, now);
+        var recording = _services.Suggestions.RecordOutcome(Snapshot.Contact, suggestionId, outcome, now);
         if (recording.Status != OutcomeStatus.Recorded || recording.Presentation is not { } presentation)
         {
             return recording.Status == OutcomeStatus.AlreadyRecorded ? OutcomeRecordResult.AlreadyRecorded : OutcomeRecordResult.NotFound;
@@ -310,7 +277,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             reason);
         var recorded = NewEvent(BoundedId("outcome:" + suggestionId), EventTypes.SuggestionOutcome, now, data);
         await AppendAndApplyAsync([recorded]);
-        _logger.LogInformation("Suggestion {SuggestionId} ({ActionId}) {Outcome} by {RecordedBy}", suggestionId, presentation.ActionId, data.Outcome, recordedBy ?? "unknown");
+        _services.Logger.LogInformation("Suggestion {SuggestionId} ({ActionId}) {Outcome} by {RecordedBy}", suggestionId, presentation.ActionId, data.Outcome, recordedBy ?? "unknown");
         RefreshSuggestions(null, push: true);
         await WriteSnapshotAsync();
         return OutcomeRecordResult.Recorded;
@@ -327,7 +294,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         Snapshot.MergedInto = customerId;
         await _state.WriteStateAsync();
         _appliedSinceSnapshot = 0;
-        _index.EnqueueRemoval(GrainKey);
+        _services.Index.EnqueueRemoval(GrainKey);
         return customerId;
     }
 
@@ -340,7 +307,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             return null;
         }
 
-        return new CustomerExport(now, view, [.. Snapshot.Suggestions], Snapshot.Contact, Streams, await _log.ReadStreamsAsync(Streams, afterSequence: 0));
+        return new CustomerExport(now, view, [.. Snapshot.Suggestions], Snapshot.Contact, Streams, await _services.Log.ReadStreamsAsync(Streams, afterSequence: 0));
     }
 
     /// <inheritdoc />
@@ -351,7 +318,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             return null;
         }
 
-        var record = await _eraser.EraseAsync(GrainKey, Streams, requestedBy, Clock.GetUtcNow());
+        var record = await _services.Eraser.EraseAsync(GrainKey, Streams, requestedBy, Clock.GetUtcNow());
         await ForgetAsync();
         return record;
     }
@@ -385,13 +352,13 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
                 continue;
             }
 
-            if (CustomerEvolver.NeedsReplay(customer, e) || _eraser.MayHaveErased(e.Sequence))
+            if (CustomerEvolver.NeedsReplay(customer, e) || _services.Eraser.MayHaveErased(e.Sequence))
             {
                 await ReplayAsync();
                 return;
             }
 
-            var transitions = CustomerEvolver.Apply(customer, e, _rules, _models.Current);
+            var transitions = CustomerEvolver.Apply(customer, e, _services.Rules, _services.Models.Current);
             Snapshot.AppliedCount++;
             _appliedSinceSnapshot++;
             RunEventHandlers(customer, e.Event, transitions, collectDerived: true);
@@ -402,12 +369,12 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     // replay re-runs them), their derived events are appended to the log once.
     private void RunEventHandlers(CustomerState customer, CustomerEvent applied, IReadOnlyList<Domain.Lifecycle.LifecycleTransition>? transitions, bool collectDerived)
     {
-        if (!_suggestions.HasEventHandlers)
+        if (!_services.Suggestions.HasEventHandlers)
         {
             return;
         }
 
-        var result = _suggestions.Dispatch(applied, customer, Clock.GetUtcNow(), transitions);
+        var result = _services.Suggestions.Dispatch(applied, customer, Clock.GetUtcNow(), transitions);
         foreach (var change in result.AttributeChanges)
         {
             if (change.Value is null)
@@ -454,7 +421,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             }
             else
             {
-                _logger.LogError("Plug-in {Handler} emitted an invalid {Type} event: {Field} {Error}; dropped", d.HandlerName, d.Type, read.Field, read.Error);
+                _services.Logger.LogError("Plug-in {Handler} emitted an invalid {Type} event: {Field} {Error}; dropped", d.HandlerName, d.Type, read.Field, read.Error);
             }
         }
 
@@ -472,7 +439,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             return;
         }
 
-        var outcomes = await _log.AppendAsync([.. events.Select(e => new EventToAppend(e.EventId, e.StreamKey, e.Type, e.OccurredAt, CustomerEventJson.Serialize(e)))], CancellationToken.None);
+        var outcomes = await _services.Log.AppendAsync([.. events.Select(e => new EventToAppend(e.EventId, e.StreamKey, e.Type, e.OccurredAt, CustomerEventJson.Serialize(e)))], CancellationToken.None);
         var appended = events.Select((e, i) => (e, outcomes[i].Sequence)).Where(x => x.Sequence is not null).Select(x => new SequencedEvent(x.Sequence!.Value, x.e)).ToList();
         await ApplyInOrderAsync(appended);
     }
@@ -508,8 +475,8 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         }
 
         // Read before deciding: a campaign change during the decision must make the next read decide again.
-        var providersVersion = _suggestions.ProvidersVersion;
-        var result = _suggestions.Arbitrate(customer, Clock.GetUtcNow(), _values.Current, _rules, _models.Current, Snapshot.Contact, trigger, _presentInStoreId);
+        var providersVersion = _services.Suggestions.ProvidersVersion;
+        var result = _services.Suggestions.Arbitrate(customer, Clock.GetUtcNow(), _services.Values.Current, _services.Rules, _services.Models.Current, Snapshot.Contact, trigger, _presentInStoreId);
         var changed = result.Changed || Snapshot.Suggestions.Count != result.Suggestions.Count;
         Snapshot.Contact = result.History;
         // Most decisions re-rank to the same suggestions: keeping the held ones lets the fresh
@@ -519,18 +486,18 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             Snapshot.Suggestions = [.. result.Suggestions.Select(SuggestionTexts.Share)];
         }
 
-        Snapshot.CatalogVersion = _suggestions.Catalog.Current.Version;
+        Snapshot.CatalogVersion = _services.Suggestions.Catalog.Current.Version;
         _providersVersion = providersVersion;
         _engagementChanged = true;
         if (changed || push)
         {
-            _engagement.SuggestionsUpdated(GrainKey, _presentInStoreId, result.Suggestions);
+            _services.Engagement.SuggestionsUpdated(GrainKey, _presentInStoreId, result.Suggestions);
         }
     }
 
     private async Task ReplayAsync()
     {
-        var stored = await _log.ReadStreamsAsync(Streams, afterSequence: 0);
+        var stored = await _services.Log.ReadStreamsAsync(Streams, afterSequence: 0);
         var events = stored.Select(s => new SequencedEvent(s.Sequence, CustomerEventJson.Deserialize(s.Payload)));
 
         // A customer exists from its first event on; a read of an unknown id must not create one.
@@ -545,9 +512,9 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
     private CustomerState ReplayWithHandlers(IEnumerable<SequencedEvent> events)
     {
-        if (!_suggestions.HasEventHandlers)
+        if (!_services.Suggestions.HasEventHandlers)
         {
-            return CustomerEvolver.Replay(GrainKey, events, _rules, _models.Current);
+            return CustomerEvolver.Replay(GrainKey, events, _services.Rules, _services.Models.Current);
         }
 
         // The same order and de-duplication as CustomerEvolver.Replay, with the handlers' attribute
@@ -561,7 +528,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
                 continue;
             }
 
-            var transitions = CustomerEvolver.Apply(customer, e, _rules, _models.Current);
+            var transitions = CustomerEvolver.Apply(customer, e, _services.Rules, _services.Models.Current);
             RunEventHandlers(customer, e.Event, transitions, collectDerived: false);
             previous = e;
         }
@@ -595,7 +562,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             }
             else
             {
-                _logger.LogWarning("Anonymous history {Stream} already belongs to another customer; not merged twice", stream);
+                _services.Logger.LogWarning("Anonymous history {Stream} already belongs to another customer; not merged twice", stream);
             }
         }
 
@@ -647,12 +614,12 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             return;
         }
 
-        _engagement.CustomerUpdated(_presentInStoreId, summary);
+        _services.Engagement.CustomerUpdated(_presentInStoreId, summary);
         _pushedSummary = pushed;
     }
 
     private CustomerSummary? CurrentSummary() =>
-        CurrentCustomer() is { } customer ? CustomerViews.ToSummary(customer, Clock.GetUtcNow(), _values.Current, _rules, _models.Current) : null;
+        CurrentCustomer() is { } customer ? CustomerViews.ToSummary(customer, Clock.GetUtcNow(), _services.Values.Current, _services.Rules, _services.Models.Current) : null;
 
     // A caller that has just made the customer's summary passes it, sparing a second one per event.
     private void PublishToIndex(bool urgent, CustomerSummary? summary = null)
@@ -662,10 +629,10 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             return;
         }
 
-        summary ??= CustomerViews.ToSummary(customer, Clock.GetUtcNow(), _values.Current, _rules, _models.Current);
+        summary ??= CustomerViews.ToSummary(customer, Clock.GetUtcNow(), _services.Values.Current, _services.Rules, _services.Models.Current);
         _indexRow ??= new CustomerIndexRow(GrainKey);
-        var filterColumnsChanged = _indexRow.Update(customer, summary, _rules, _models.Current);
-        _index.Enqueue(_indexRow, urgent || filterColumnsChanged);
+        var filterColumnsChanged = _indexRow.Update(customer, summary, _services.Rules, _services.Models.Current);
+        _services.Index.Enqueue(_indexRow, urgent || filterColumnsChanged);
     }
 
     // Time-driven transitions are a function of the clock, so they are derived on read and never
@@ -678,14 +645,14 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         }
 
         var now = Clock.GetUtcNow();
-        var model = _models.Current;
-        if (CustomerEvolver.NextDueAt(customer, _rules, model) is not { } due || due > now)
+        var model = _services.Models.Current;
+        if (CustomerEvolver.NextDueAt(customer, _services.Rules, model) is not { } due || due > now)
         {
             return customer;
         }
 
         var advanced = JsonSerializer.Deserialize<CustomerState>(JsonSerializer.SerializeToUtf8Bytes(customer))!;
-        CustomerEvolver.AdvanceTo(advanced, now, _rules, model);
+        CustomerEvolver.AdvanceTo(advanced, now, _services.Rules, model);
         return advanced;
     }
 

@@ -54,6 +54,7 @@ public static class CustomerGrainsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<CustomerIndexWriter>());
         services.AddNodeNotifications();
         services.AddSingleton<CustomerActivations>();
+        services.AddSingleton<CustomerGrainServices>();
         services.AddHostedService(sp => sp.GetRequiredService<CustomerActivations>());
 
         var runtime = services.AddGrainRuntime(options => configuration.GetSection("Grains").Bind(options))
