@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CustomerEngine.Domain.Customers;
 using CustomerEngine.Domain.Events;
 using CustomerEngine.Domain.Lifecycle;
@@ -20,24 +21,27 @@ namespace CustomerEngine.Grains.Customers;
 public sealed class CustomerIndexRow(string customerId)
 {
     private string? _name;
-    private CustomerKind _kind;
-    private LifecycleStage _stage;
-    private ValueTier? _tier;
     private string? _homeStoreId;
     private string? _lastStoreId;
-    private PriceSensitivity? _priceSensitivity;
-    private BrandLoyalty? _loyalty;
-    private ChannelPreference? _channel;
-    private NpsCategory? _npsCategory;
+    private decimal _monetary;
+    private decimal _repeatDaySpend;
+    private OptionalTime _lastPurchaseAt;
+    private OptionalTime _lastSeenAt;
+    private OptionalTime _nextDueAt;
+    private OptionalTime _firstPurchaseAt;
     private int _openComplaints;
     private int _frequency;
-    private decimal _monetary;
-    private DateTimeOffset? _lastPurchaseAt;
-    private DateTimeOffset? _lastSeenAt;
-    private DateTimeOffset? _nextDueAt;
     private int _purchaseDays;
-    private DateTimeOffset? _firstPurchaseAt;
-    private decimal _repeatDaySpend;
+
+    // Enumerated values as a byte each, 0 for none and the value plus one otherwise: a nullable
+    // enum takes eight bytes, and every active customer holds a row.
+    private byte _kind;
+    private byte _stage;
+    private byte _tier;
+    private byte _priceSensitivity;
+    private byte _loyalty;
+    private byte _channel;
+    private byte _npsCategory;
     private bool _projected;
 
     // The writer's bookkeeping, guarded by the same lock.
@@ -63,36 +67,43 @@ public sealed class CustomerIndexRow(string customerId)
         var segments = summary.Segments;
         lock (this)
         {
+            var kind = Code<CustomerKind>(summary.Kind);
+            var stage = Code<LifecycleStage>(summary.Stage);
+            var tier = Code(summary.Tier);
+            var priceSensitivity = Code(segments.PriceSensitivity);
+            var loyalty = Code(segments.Loyalty);
+            var channel = Code(segments.Channel);
+            var npsCategory = Code(summary.NpsCategory);
             var filterColumnsChanged = !_projected
                 || _name != summary.Name
-                || _kind != summary.Kind
-                || _stage != summary.Stage
-                || _tier != summary.Tier
+                || _kind != kind
+                || _stage != stage
+                || _tier != tier
                 || _homeStoreId != summary.HomeStoreId
                 || _lastStoreId != summary.LastStoreId
-                || _priceSensitivity != segments.PriceSensitivity
-                || _loyalty != segments.Loyalty
-                || _channel != segments.Channel
-                || _npsCategory != summary.NpsCategory
+                || _priceSensitivity != priceSensitivity
+                || _loyalty != loyalty
+                || _channel != channel
+                || _npsCategory != npsCategory
                 || _openComplaints != summary.OpenComplaints;
             _name = summary.Name;
-            _kind = summary.Kind;
-            _stage = summary.Stage;
-            _tier = summary.Tier;
+            _kind = kind;
+            _stage = stage;
+            _tier = tier;
             _homeStoreId = summary.HomeStoreId;
             _lastStoreId = summary.LastStoreId;
-            _priceSensitivity = segments.PriceSensitivity;
-            _loyalty = segments.Loyalty;
-            _channel = segments.Channel;
-            _npsCategory = summary.NpsCategory;
+            _priceSensitivity = priceSensitivity;
+            _loyalty = loyalty;
+            _channel = channel;
+            _npsCategory = npsCategory;
             _openComplaints = summary.OpenComplaints;
             _frequency = rfm.Frequency;
             _monetary = rfm.Monetary;
-            _lastPurchaseAt = rfm.LastPurchaseAt;
-            _lastSeenAt = summary.LastSeenAt;
-            _nextDueAt = nextDueAt;
+            _lastPurchaseAt = new(rfm.LastPurchaseAt);
+            _lastSeenAt = new(summary.LastSeenAt);
+            _nextDueAt = new(nextDueAt);
             _purchaseDays = stats.PurchaseDays;
-            _firstPurchaseAt = stats.FirstPurchaseAt;
+            _firstPurchaseAt = new(stats.FirstPurchaseAt);
             _repeatDaySpend = stats.RepeatDaySpend;
             _projected = true;
             return filterColumnsChanged;
@@ -145,22 +156,49 @@ public sealed class CustomerIndexRow(string customerId)
     private CustomerIndexEntry Entry() => new(
         CustomerId,
         _name,
-        ApiName.Of(_kind),
-        ApiName.Of(_stage),
-        ApiName.OfNullable(_tier),
+        ApiName.Of(Value<CustomerKind>(_kind)!.Value),
+        ApiName.Of(Value<LifecycleStage>(_stage)!.Value),
+        ApiName.OfNullable(Value<ValueTier>(_tier)),
         _homeStoreId,
         _lastStoreId,
-        ApiName.OfNullable(_priceSensitivity),
-        ApiName.OfNullable(_loyalty),
-        ApiName.OfNullable(_channel),
-        ApiName.OfNullable(_npsCategory),
+        ApiName.OfNullable(Value<PriceSensitivity>(_priceSensitivity)),
+        ApiName.OfNullable(Value<BrandLoyalty>(_loyalty)),
+        ApiName.OfNullable(Value<ChannelPreference>(_channel)),
+        ApiName.OfNullable(Value<NpsCategory>(_npsCategory)),
         _openComplaints,
         _frequency,
         _monetary,
-        _lastPurchaseAt,
-        _lastSeenAt,
-        _nextDueAt,
+        _lastPurchaseAt.Value,
+        _lastSeenAt.Value,
+        _nextDueAt.Value,
         _purchaseDays,
-        _firstPurchaseAt,
+        _firstPurchaseAt.Value,
         _repeatDaySpend);
+
+    // The engine's enums are int-based; reinterpreting the value avoids boxing it on every event.
+    private static byte Code<TEnum>(TEnum? value) where TEnum : struct, Enum
+    {
+        if (Unsafe.SizeOf<TEnum>() != sizeof(int))
+        {
+            throw new NotSupportedException($"{typeof(TEnum).Name} is not int-based.");
+        }
+
+        if (value is not { } known)
+        {
+            return 0;
+        }
+
+        return checked((byte)(Unsafe.As<TEnum, int>(ref known) + 1));
+    }
+
+    private static TEnum? Value<TEnum>(byte code) where TEnum : struct, Enum
+    {
+        if (code == 0)
+        {
+            return null;
+        }
+
+        var value = code - 1;
+        return Unsafe.As<int, TEnum>(ref value);
+    }
 }

@@ -66,7 +66,6 @@ public sealed class CustomerIndexWriter(ICustomerIndex index, IOptions<CustomerI
         try
         {
             var rows = new List<CustomerIndexRow>();
-            var upserts = new List<CustomerIndexEntry>();
             var removals = new List<string>();
             var dueBefore = Environment.TickCount64 - (long)options.Value.MaxDelay.TotalMilliseconds;
             foreach (var (key, pending) in _pending)
@@ -88,9 +87,7 @@ public sealed class CustomerIndexWriter(ICustomerIndex index, IOptions<CustomerI
                 }
                 else
                 {
-                    // Taken after leaving the queue: an update from now on queues the row again.
                     rows.Add(pending);
-                    upserts.Add(pending.TakeForWrite());
                 }
             }
 
@@ -100,9 +97,12 @@ public sealed class CustomerIndexWriter(ICustomerIndex index, IOptions<CustomerI
             var removed = 0;
             try
             {
-                foreach (var chunk in upserts.Chunk(RowsPerWrite))
+                // A chunk's rows are read just before they are written, so that only one chunk of
+                // entries is alive at a time. A row is read after it left the queue: an update
+                // made from then on queues it again.
+                foreach (var chunk in rows.Chunk(RowsPerWrite))
                 {
-                    await index.UpsertAsync(chunk, cancellationToken);
+                    await index.UpsertAsync([.. chunk.Select(row => row.TakeForWrite())], cancellationToken);
                     upserted += chunk.Length;
                 }
 
