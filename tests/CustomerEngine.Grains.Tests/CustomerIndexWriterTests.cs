@@ -20,7 +20,7 @@ public sealed class CustomerIndexWriterTests
         await using (var store = new SqliteEngineStore(new SqliteStoreOptions { Path = path, BusyTimeout = TimeSpan.FromMilliseconds(100) }))
         {
             await store.InitializeAsync();
-            using var writer = new CustomerIndexWriter(store, Options.Create(new CustomerIndexOptions()), NullLogger<CustomerIndexWriter>.Instance);
+            using var writer = WriterFor(store);
             writer.Enqueue(RowOf("c1", "Ada"), urgent: false);
 
             // Another process holding the write lock: the flush fails as it would in an outage.
@@ -32,7 +32,7 @@ public sealed class CustomerIndexWriterTests
             }
 
             await writer.FlushAsync();
-            var rows = await store.QueryAsync(new CustomerQuery(null, null, null, null, 1, 10));
+            var rows = await ListedAsync(store);
 
             Assert.Equal("c1", Assert.Single(rows.Items).CustomerId);
         }
@@ -46,7 +46,7 @@ public sealed class CustomerIndexWriterTests
         var (folder, store) = await OpenStoreAsync();
         await using (store)
         {
-            using var writer = new CustomerIndexWriter(store, Options.Create(new CustomerIndexOptions()), NullLogger<CustomerIndexWriter>.Instance);
+            using var writer = WriterFor(store);
             var customer = CustomerEvolver.Create("c1");
             customer.Name = "Ada";
             var row = new CustomerIndexRow("c1");
@@ -57,7 +57,7 @@ public sealed class CustomerIndexWriterTests
             writer.Enqueue(row, urgent: false);
 
             await writer.FlushAsync();
-            var rows = await store.QueryAsync(new CustomerQuery(null, null, null, null, 1, 10));
+            var rows = await ListedAsync(store);
 
             Assert.Equal("Ada Lovelace", Assert.Single(rows.Items).Name);
         }
@@ -71,7 +71,7 @@ public sealed class CustomerIndexWriterTests
         var (folder, store) = await OpenStoreAsync();
         await using (store)
         {
-            using var writer = new CustomerIndexWriter(store, Options.Create(new CustomerIndexOptions()), NullLogger<CustomerIndexWriter>.Instance);
+            using var writer = WriterFor(store);
             writer.Enqueue(RowOf("c1", "Ada"), urgent: true);
             writer.Enqueue(RowOf("c2", "Grace"), urgent: true);
             await writer.FlushAsync();
@@ -79,7 +79,7 @@ public sealed class CustomerIndexWriterTests
             writer.Enqueue(RowOf("c1", "Ada"), urgent: true);
             writer.EnqueueRemoval("c1");
             await writer.FlushAsync();
-            var rows = await store.QueryAsync(new CustomerQuery(null, null, null, null, 1, 10));
+            var rows = await ListedAsync(store);
 
             Assert.Equal("c2", Assert.Single(rows.Items).CustomerId);
         }
@@ -114,6 +114,11 @@ public sealed class CustomerIndexWriterTests
         await store.InitializeAsync();
         return (folder, store);
     }
+
+    private static CustomerIndexWriter WriterFor(SqliteEngineStore store) =>
+        new(store, Options.Create(new CustomerIndexOptions()), NullLogger<CustomerIndexWriter>.Instance);
+
+    private static Task<CustomerPage> ListedAsync(SqliteEngineStore store) => store.QueryAsync(new CustomerQuery(null, null, null, null, 1, 10));
 
     private static CustomerIndexRow RowOf(string customerId, string name)
     {
