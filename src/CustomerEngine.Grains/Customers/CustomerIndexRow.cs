@@ -153,27 +153,35 @@ public sealed class CustomerIndexRow(string customerId)
         }
     }
 
-    private CustomerIndexEntry Entry() => new(
-        CustomerId,
-        _name,
-        ApiName.Of(Value<CustomerKind>(_kind)!.Value),
-        ApiName.Of(Value<LifecycleStage>(_stage)!.Value),
-        ApiName.OfNullable(Value<ValueTier>(_tier)),
-        _homeStoreId,
-        _lastStoreId,
-        ApiName.OfNullable(Value<PriceSensitivity>(_priceSensitivity)),
-        ApiName.OfNullable(Value<BrandLoyalty>(_loyalty)),
-        ApiName.OfNullable(Value<ChannelPreference>(_channel)),
-        ApiName.OfNullable(Value<NpsCategory>(_npsCategory)),
-        _openComplaints,
-        _frequency,
-        _monetary,
-        _lastPurchaseAt.Value,
-        _lastSeenAt.Value,
-        _nextDueAt.Value,
-        _purchaseDays,
-        _firstPurchaseAt.Value,
-        _repeatDaySpend);
+    private CustomerIndexEntry Entry()
+    {
+        if (!_projected)
+        {
+            throw new InvalidOperationException($"The index row of {CustomerId} has not been projected yet.");
+        }
+
+        return new(
+            CustomerId,
+            _name,
+            ApiName.Of(Value<CustomerKind>(_kind)!.Value),
+            ApiName.Of(Value<LifecycleStage>(_stage)!.Value),
+            ApiName.OfNullable(Value<ValueTier>(_tier)),
+            _homeStoreId,
+            _lastStoreId,
+            ApiName.OfNullable(Value<PriceSensitivity>(_priceSensitivity)),
+            ApiName.OfNullable(Value<BrandLoyalty>(_loyalty)),
+            ApiName.OfNullable(Value<ChannelPreference>(_channel)),
+            ApiName.OfNullable(Value<NpsCategory>(_npsCategory)),
+            _openComplaints,
+            _frequency,
+            _monetary,
+            _lastPurchaseAt.Value,
+            _lastSeenAt.Value,
+            _nextDueAt.Value,
+            _purchaseDays,
+            _firstPurchaseAt.Value,
+            _repeatDaySpend);
+    }
 
     // The engine's enums are int-based; reinterpreting the value avoids boxing it on every event.
     private static byte Code<TEnum>(TEnum? value) where TEnum : struct, Enum
