@@ -90,6 +90,13 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             return;
         }
 
+        // Suggestions read back hold a copy of every text; a node that restarts with a million
+        // customers would otherwise keep a million copies of the same few reasons.
+        if (Snapshot.Suggestions.Count > 0)
+        {
+            Snapshot.Suggestions = [.. Snapshot.Suggestions.Select(SuggestionTexts.Share)];
+        }
+
         var customer = Snapshot.Customer;
         if (customer is null)
         {
