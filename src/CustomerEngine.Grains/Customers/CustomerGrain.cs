@@ -90,13 +90,6 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             return;
         }
 
-        // Suggestions read back hold a copy of every text; a node that restarts with a million
-        // customers would otherwise keep a million copies of the same few reasons.
-        if (Snapshot.Suggestions.Count > 0)
-        {
-            Snapshot.Suggestions = [.. Snapshot.Suggestions.Select(SuggestionTexts.Share)];
-        }
-
         var customer = Snapshot.Customer;
         if (customer is null)
         {
@@ -490,7 +483,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         // copies die young instead of being promoted with the customer's state.
         if (!Snapshot.Suggestions.SequenceEqual(result.Suggestions))
         {
-            Snapshot.Suggestions = [.. result.Suggestions.Select(SuggestionTexts.Share)];
+            Snapshot.Suggestions = [.. result.Suggestions];
         }
 
         Snapshot.CatalogVersion = _services.Suggestions.Catalog.Current.Version;

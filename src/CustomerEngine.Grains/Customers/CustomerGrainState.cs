@@ -7,6 +7,8 @@ namespace CustomerEngine.Grains.Customers;
 /// <summary>The persisted snapshot of a customer grain: a cache of the fold over its event streams.</summary>
 public sealed class CustomerGrainState
 {
+    private List<Suggestion> _suggestions = [];
+
     /// <summary>The folded customer; null until the first event.</summary>
     public CustomerState? Customer { get; set; }
 
@@ -23,7 +25,23 @@ public sealed class CustomerGrainState
     public ContactHistory Contact { get; set; } = ContactHistory.Empty;
 
     /// <summary>The current suggestions, best first.</summary>
-    public List<Suggestion> Suggestions { get; set; } = [];
+    public List<Suggestion> Suggestions
+    {
+        get => _suggestions;
+
+        // Kept for as long as the customer is active, whether decided here or read back from
+        // storage: their titles and reasons point at the texts every customer shares.
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            for (var i = 0; i < value.Count; i++)
+            {
+                value[i] = SuggestionTexts.Share(value[i]);
+            }
+
+            _suggestions = value;
+        }
+    }
 
     /// <summary>The catalog version <see cref="Suggestions"/> were made from; another version means they are recomputed.</summary>
     public int CatalogVersion { get; set; } = -1;
