@@ -13,8 +13,8 @@ public readonly struct OptionalTime(DateTimeOffset? value) : IEquatable<Optional
     /// <summary>The time, or null for none.</summary>
     public DateTimeOffset? Value => _value == default ? null : _value;
 
-    /// <inheritdoc />
-    public bool Equals(OptionalTime other) => _value.Equals(other._value) && _value.Offset == other._value.Offset;
+    /// <summary>Equal when both are absent or name the same instant, as two nullable times are.</summary>
+    public bool Equals(OptionalTime other) => _value.Equals(other._value);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is OptionalTime other && Equals(other);
