@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Text;
 
 namespace CustomerEngine.Domain.Customers;
 
@@ -81,13 +82,7 @@ internal static class CompactEventId
             length = MaxPackedLength;
         }
 
-        var chars = new char[length];
-        for (var i = 0; i < length; i++)
-        {
-            chars[i] = (char)bytes[i];
-        }
-
-        return new string(chars);
+        return Encoding.ASCII.GetString(bytes[..length]);
     }
 
     // A zero byte ends the packed text, so the empty string and ids holding NUL stay strings.
