@@ -28,7 +28,7 @@ public sealed class OtlpDiscardSink : IAsyncDisposable
 
     public static async Task<OtlpDiscardSink> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(ToolHostOptions.Create());
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<IHostLifetime, ToolOwnedLifetime>();
