@@ -1,4 +1,3 @@
-using CustomerEngine.Host.Demo;
 using CustomerEngine.Host.Hosting;
 using CustomerEngine.Host.Security;
 
@@ -8,7 +7,7 @@ if (args is ["hash-secret", var secret])
     return;
 }
 
-var builder = WebApplication.CreateBuilder(DemoSwitch.Expand(args));
+var builder = WebApplication.CreateBuilder(HostArguments.For(args));
 builder.AddCustomerEngine();
 
 var app = builder.Build();

@@ -36,7 +36,7 @@ public sealed class InProcessEngine : IAsyncDisposable
     public static async Task<InProcessEngine> StartAsync(string storage = "sqlite", string? connection = null)
     {
         var settings = EngineSettings.Create(storage, connection);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory, Args = HostArguments.For([]) });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         foreach (var (key, value) in settings.Values)
         {
