@@ -11,6 +11,9 @@ internal static class TestEvents
     public static CustomerEvent Entered(string customerId, DateTimeOffset at, string storeId = "S1") =>
         new(Guid.NewGuid().ToString("N"), customerId, null, EventTypes.StoreEntered, at, storeId, EventChannel.Store, new StoreEntered());
 
+    public static CustomerEvent Left(string customerId, DateTimeOffset at, string storeId = "S1") =>
+        new(Guid.NewGuid().ToString("N"), customerId, null, EventTypes.StoreLeft, at, storeId, EventChannel.Store, new StoreLeft());
+
     public static CustomerEvent AnonymousEntered(string anonymousId, DateTimeOffset at) =>
         new(Guid.NewGuid().ToString("N"), null, anonymousId, EventTypes.StoreEntered, at, "S1", EventChannel.Store, new StoreEntered());
 

@@ -49,6 +49,12 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     // The store the presence grains last said this customer is in, and the last summary pushed to
     // dashboards; in memory only, so a fresh activation pushes its first summary once more.
     private string? _presentInStoreId;
+
+    // The occurrence time of the latest signal the store in _presentInStoreId recorded.
+    private DateTimeOffset _sightingReportedAt;
+
+    // The store that last recorded the customer leaving, until it counts them present again.
+    private string? _departedStoreId;
     private PushedSummary? _pushedSummary;
 
     // Derived events the plug-in handlers asked for while events were applied; appended and
@@ -586,19 +592,47 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
                 continue;
             }
 
-            var present = await GrainFactory.GetGrain<IStorePresenceGrain>(storeId).RecordAsync(GrainKey, signal, e.Event.OccurredAt, summary);
+            var at = e.Event.OccurredAt;
+            if (signal == PresenceSignal.Seen && !SightingMatters(storeId, at))
+            {
+                continue;
+            }
+
+            var present = await GrainFactory.GetGrain<IStorePresenceGrain>(storeId).RecordAsync(GrainKey, signal, at, summary);
             if (present)
             {
+                _sightingReportedAt = storeId == _presentInStoreId && _sightingReportedAt > at ? _sightingReportedAt : at;
+                if (_departedStoreId == storeId)
+                {
+                    _departedStoreId = null;
+                }
+
                 // The summary's store id is the instance every customer shares; the event's is a fresh
                 // copy per request that would otherwise live as long as the visit.
                 _presentInStoreId = storeId == summary.LastStoreId ? summary.LastStoreId : storeId;
             }
-            else if (_presentInStoreId == storeId)
+            else
             {
-                _presentInStoreId = null;
+                if (_presentInStoreId == storeId)
+                {
+                    _presentInStoreId = null;
+                }
+
+                if (signal == PresenceSignal.Left)
+                {
+                    _departedStoreId = storeId;
+                }
             }
         }
     }
+
+    // A call per in-store event was a third of ingestion's grain calls and spans (decision 81).
+    // A sighting is reported when it can change who the store counts as present, or when it moves
+    // a present customer's "last seen" time by at least the sighting interval. A store the customer
+    // left counts them present again only after an entry, which is always reported.
+    private bool SightingMatters(string storeId, DateTimeOffset at) =>
+        storeId != _departedStoreId
+        && (storeId != _presentInStoreId || at - _sightingReportedAt >= _services.Presence.SightingInterval);
 
     // Returns at once: the publisher buffers, coalesces and sends on its own schedule.
     private void PushSummary(CustomerSummary? summary)

@@ -1,6 +1,7 @@
 using CustomerEngine.Domain.Customers;
 using CustomerEngine.Grains.DataRights;
 using CustomerEngine.Grains.Engagement;
+using CustomerEngine.Grains.Presence;
 using CustomerEngine.Grains.Value;
 using CustomerEngine.Storage.Events;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ public sealed class CustomerGrainServices(
     SuggestionEngine suggestions,
     IOptions<CustomerRules> rules,
     IOptions<CustomerGrainOptions> options,
+    IOptions<PresenceOptions> presence,
     ILogger<CustomerGrain> logger,
     CustomerEraser eraser,
     CustomerActivations activations)
@@ -49,6 +51,9 @@ public sealed class CustomerGrainServices(
 
     /// <summary>Snapshot and replay settings.</summary>
     public CustomerGrainOptions Options { get; } = options.Value;
+
+    /// <summary>How presence in stores is judged.</summary>
+    public PresenceOptions Presence { get; } = presence.Value;
 
     /// <summary>The customer grains' logger.</summary>
     public ILogger<CustomerGrain> Logger { get; } = logger;

@@ -11,4 +11,11 @@ public sealed class PresenceOptions
 
     /// <summary>How often a store with customers present looks for time-outs to announce to its dashboards.</summary>
     public TimeSpan TimeOutCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How far apart in occurrence time a present customer's in-store sightings are reported to the
+    /// store. Sightings in between change only the store's "last seen" time, which may then lag by
+    /// up to this much, and a time-out may come up to this much early. Zero reports every sighting.
+    /// </summary>
+    public TimeSpan SightingInterval { get; set; } = TimeSpan.FromSeconds(10);
 }
