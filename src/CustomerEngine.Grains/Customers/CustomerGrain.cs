@@ -50,8 +50,9 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     // dashboards; in memory only, so a fresh activation pushes its first summary once more.
     private string? _presentInStoreId;
 
-    // The occurrence time of the latest signal the store in _presentInStoreId recorded.
-    private DateTimeOffset _sightingReportedAt;
+    // The occurrence time (UTC ticks) of the latest signal the store in _presentInStoreId recorded;
+    // ticks rather than a DateTimeOffset, which would take 16 bytes in every active customer.
+    private long _sightingReportedTicks;
 
     // The store that last recorded the customer leaving, until it counts them present again.
     private string? _departedStoreId;
@@ -601,7 +602,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             var present = await GrainFactory.GetGrain<IStorePresenceGrain>(storeId).RecordAsync(GrainKey, signal, at, summary);
             if (present)
             {
-                _sightingReportedAt = storeId == _presentInStoreId && _sightingReportedAt > at ? _sightingReportedAt : at;
+                _sightingReportedTicks = storeId == _presentInStoreId ? Math.Max(_sightingReportedTicks, at.UtcTicks) : at.UtcTicks;
                 if (_departedStoreId == storeId)
                 {
                     _departedStoreId = null;
@@ -620,7 +621,8 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
                 if (signal == PresenceSignal.Left)
                 {
-                    _departedStoreId = storeId;
+                    // The shared instance, as for the present store below.
+                    _departedStoreId = storeId == summary.LastStoreId ? summary.LastStoreId : storeId;
                 }
             }
         }
@@ -632,7 +634,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     // left counts them present again only after an entry, which is always reported.
     private bool SightingMatters(string storeId, DateTimeOffset at) =>
         storeId != _departedStoreId
-        && (storeId != _presentInStoreId || at - _sightingReportedAt >= _services.Presence.SightingInterval);
+        && (storeId != _presentInStoreId || at.UtcTicks - _sightingReportedTicks >= _services.Presence.SightingInterval.Ticks);
 
     // Returns at once: the publisher buffers, coalesces and sends on its own schedule.
     private void PushSummary(CustomerSummary? summary)
