@@ -1,3 +1,4 @@
+using CustomerEngine.Host.Hosting;
 using Microsoft.AspNetCore.Builder;
 
 namespace CustomerEngine.LoadTests.Hosting;
@@ -14,6 +15,6 @@ internal static class ToolHostOptions
     public static WebApplicationOptions Create() => new()
     {
         ContentRootPath = AppContext.BaseDirectory,
-        Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        Args = [HostArguments.ReadSettingsOnce],
     };
 }

@@ -49,6 +49,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     // The store the presence grains last said this customer is in, and the last summary pushed to
     // dashboards; in memory only, so a fresh activation pushes its first summary once more.
     private string? _presentInStoreId;
+    private PushedSummary? _pushedSummary;
 
     // The occurrence time (UTC ticks) of the latest signal the store in _presentInStoreId recorded;
     // ticks rather than a DateTimeOffset, which would take 16 bytes in every active customer.
@@ -56,7 +57,6 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
     // The store that last recorded the customer leaving, until it counts them present again.
     private string? _departedStoreId;
-    private PushedSummary? _pushedSummary;
 
     // Derived events the plug-in handlers asked for while events were applied; appended and
     // applied once the batch is folded. Made on first use: most customers never have any.
@@ -621,7 +621,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
                 if (signal == PresenceSignal.Left)
                 {
-                    // The shared instance, as for the present store below.
+                    // The shared instance, as for the present store above.
                     _departedStoreId = storeId == summary.LastStoreId ? summary.LastStoreId : storeId;
                 }
             }
