@@ -115,7 +115,7 @@ public sealed class CustomerState
     /// The instance of <paramref name="storeId"/> the state already holds, or else the one shared
     /// by every customer (a few hundred stores, a million customers).
     /// </summary>
-    internal string? SharedStoreId(string? storeId) =>
+    public string? SharedStoreId(string? storeId) =>
         storeId is null ? null
         : storeId == _lastStoreId ? _lastStoreId
         : storeId == HomeStoreId ? HomeStoreId

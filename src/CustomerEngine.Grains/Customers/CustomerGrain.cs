@@ -70,7 +70,6 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
     // after a restart does not decide them again by itself.
     private long _providersVersion;
 
-
     /// <summary>Created by the grain runtime.</summary>
     public CustomerGrain(IGrainContext context, IPersistentStateFactory states, CustomerGrainServices services)
     {
@@ -608,9 +607,7 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
                     _departedStoreId = null;
                 }
 
-                // The summary's store id is the instance every customer shares; the event's is a fresh
-                // copy per request that would otherwise live as long as the visit.
-                _presentInStoreId = storeId == summary.LastStoreId ? summary.LastStoreId : storeId;
+                _presentInStoreId = SharedStoreId(storeId);
             }
             else
             {
@@ -621,12 +618,15 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
 
                 if (signal == PresenceSignal.Left)
                 {
-                    // The shared instance, as for the present store above.
-                    _departedStoreId = storeId == summary.LastStoreId ? summary.LastStoreId : storeId;
+                    _departedStoreId = SharedStoreId(storeId);
                 }
             }
         }
     }
+
+    // The instance every customer shares: the event's is a fresh copy per request that would
+    // otherwise live as long as the visit.
+    private string SharedStoreId(string storeId) => Snapshot.Customer?.SharedStoreId(storeId) ?? storeId;
 
     // A call per in-store event was a third of ingestion's grain calls and spans (decision 81).
     // A sighting is reported when it can change who the store counts as present, or when it moves
