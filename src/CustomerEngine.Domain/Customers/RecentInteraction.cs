@@ -42,7 +42,7 @@ public readonly record struct RecentInteraction
     /// <summary>The id of the event.</summary>
     public string EventId
     {
-        get => _idMode == CompactEventId.Unpackable ? ((SpilledText)_text!).EventId : CompactEventId.Unpack(_idLow, _idHigh, _idMode);
+        get => _text is SpilledText spilled ? spilled.EventId : CompactEventId.Unpack(_idLow, _idHigh, _idMode);
         init
         {
             var summary = SummaryOrNull;
@@ -87,7 +87,7 @@ public readonly record struct RecentInteraction
     public string Summary
     {
         get => SummaryOrNull!;
-        init => _text = TextOf(InteractionSummary.Canonical(value), _idMode == CompactEventId.Unpackable ? ((SpilledText)_text!).EventId : null, _idMode);
+        init => _text = TextOf(InteractionSummary.Canonical(value), (_text as SpilledText)?.EventId, _idMode);
     }
 
     private string? SummaryOrNull => _text is SpilledText spilled ? spilled.Summary : (string?)_text;
