@@ -20,6 +20,13 @@ public sealed record SqliteStoreOptions
     /// </summary>
     public int MaxBatchOperations { get; set; } = 1024;
 
+    /// <summary>
+    /// How many new events wait, found through memory, before they are added to the stream index in
+    /// one sorted write. Larger batches share more index pages per write and hold more in memory
+    /// (some tens of bytes an event); the write itself delays the acknowledgements committed with it.
+    /// </summary>
+    public int StreamIndexBatchEvents { get; set; } = 65_536;
+
     /// <summary>How long a connection waits for a lock held by another process before failing.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,8 +1,10 @@
 using CustomerEngine.Storage.Lifecycle;
 using CustomerEngine.Storage.Sqlite.Checkpointing;
+using CustomerEngine.Storage.Sqlite.Events;
 using CustomerEngine.Storage.Sqlite.Schema;
 using CustomerEngine.Storage.Sqlite.Telemetry;
 using CustomerEngine.Storage.Sqlite.Writing;
+using Microsoft.Data.Sqlite;
 
 namespace CustomerEngine.Storage.Sqlite.Connections;
 
@@ -23,6 +25,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchOperations, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.StreamIndexBatchEvents, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BusyTimeout, TimeSpan.Zero);
         _options = options with { };
         _startup = new StoreStartup(() => { Open(); return Task.CompletedTask; }, typeof(SqliteEngineStore));
@@ -33,6 +36,12 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     public DatabaseFile File { get; }
 
     public SqliteStoreInstruments Instruments { get; }
+
+    /// <summary>The streams of the events the stream index does not cover yet.</summary>
+    public StreamTail StreamTail { get; } = new();
+
+    /// <summary>How many events the tail holds before they are indexed.</summary>
+    public int StreamIndexBatchEvents => _options.StreamIndexBatchEvents;
 
     /// <summary>The writer; throws when the store is not initialized yet or already closed.</summary>
     public GroupCommitWriter Writer
@@ -91,6 +100,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         try
         {
             DatabaseSchema.Apply(connection, File.FullPath);
+            LoadStreamTail(connection);
         }
         catch
         {
@@ -104,6 +114,23 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         // read (prepared statements and all), which cost more than the reads.
         Volatile.Write(ref _readers, new ReadConnectionPool(File, 64));
         Volatile.Write(ref _writer, new GroupCommitWriter(connection, _options.MaxBatchOperations, Instruments));
+    }
+
+    // The events above the watermark were appended after the last indexing write: their streams
+    // are known only from memory, so a start reads them back. There are at most a batch or two.
+    private void LoadStreamTail(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT stream_key, sequence FROM events
+            WHERE sequence > (SELECT sequence FROM stream_index_watermark)
+            ORDER BY sequence;
+            """;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            StreamTail.Add(reader.GetString(0), reader.GetInt64(1));
+        }
     }
 
     private void ThrowUnlessOpen(bool initialized)

@@ -13,7 +13,11 @@ internal sealed class EraseCustomerOperation(CustomerErasureRequest request, Can
     : WriteOperation<ErasureRecord>(cancellationToken)
 {
     private const string PositionSql = "SELECT coalesce(max(sequence), 0) FROM events;";
-    private const string EventsSql = "DELETE FROM events WHERE stream_key = $key;";
+    // The indexed events, then the tail's (above the watermark, a range of the newest rows), then
+    // the index entries themselves (decision 82).
+    private const string IndexedEventsSql = "DELETE FROM events WHERE sequence IN (SELECT sequence FROM stream_index WHERE stream_key = $key);";
+    private const string TailEventsSql = "DELETE FROM events WHERE sequence > (SELECT sequence FROM stream_index_watermark) AND stream_key = $key;";
+    private const string StreamIndexSql = "DELETE FROM stream_index WHERE stream_key = $key;";
     private const string IndexSql = "DELETE FROM customers WHERE customer_id = $key;";
     private const string StatesSql = "DELETE FROM grain_state WHERE grain_type = $grain_type AND grain_key = $key;";
     private const string RemindersSql = "DELETE FROM reminders WHERE grain_type = $grain_type AND grain_key = $key;";
@@ -35,7 +39,8 @@ internal sealed class EraseCustomerOperation(CustomerErasureRequest request, Can
         int index = 0, states = 0, reminders = 0;
         foreach (var key in _keys)
         {
-            events += Delete(statements, EventsSql, key);
+            events += Delete(statements, IndexedEventsSql, key) + Delete(statements, TailEventsSql, key);
+            Delete(statements, StreamIndexSql, key);
             index += Delete(statements, IndexSql, key);
             foreach (var grainType in _grainTypes)
             {

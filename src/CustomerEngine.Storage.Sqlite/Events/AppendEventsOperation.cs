@@ -6,7 +6,10 @@ using CustomerEngine.Storage.Sqlite.Writing;
 
 namespace CustomerEngine.Storage.Sqlite.Events;
 
-/// <summary>Appends one caller's batch; an event id already in the log, or earlier in the batch, is skipped by the unique index.</summary>
+/// <summary>
+/// Appends one caller's batch; an event id already in the log, or earlier in the batch, is skipped
+/// by the unique index. Each new event's stream goes to the <see cref="StreamTail"/>, not to an index.
+/// </summary>
 internal sealed class AppendEventsOperation : WriteOperation<IReadOnlyList<AppendOutcome>>
 {
     private const string InsertSql = """
@@ -16,13 +19,15 @@ internal sealed class AppendEventsOperation : WriteOperation<IReadOnlyList<Appen
         """;
 
     private readonly IReadOnlyList<EventToAppend> _events;
+    private readonly StreamTail _tail;
     private readonly long[] _occurredAt;
     private readonly string[] _occurredAtExact;
 
-    public AppendEventsOperation(IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken)
+    public AppendEventsOperation(IReadOnlyList<EventToAppend> events, StreamTail tail, CancellationToken cancellationToken)
         : base(cancellationToken)
     {
         _events = events;
+        _tail = tail;
         _occurredAt = new long[events.Count];
         _occurredAtExact = new string[events.Count];
 
@@ -61,9 +66,16 @@ internal sealed class AppendEventsOperation : WriteOperation<IReadOnlyList<Appen
 
             // No row changed means the unique index skipped a duplicate. The sequence is read from
             // the connection rather than with RETURNING, which would step a row back per insert.
-            outcomes[i] = insert.Execute() == 1
-                ? new AppendOutcome(SQLitePCL.raw.sqlite3_last_insert_rowid(connection))
-                : AppendOutcome.Duplicate;
+            if (insert.Execute() == 1)
+            {
+                var sequence = SQLitePCL.raw.sqlite3_last_insert_rowid(connection);
+                _tail.Add(appended.StreamKey, sequence);
+                outcomes[i] = new AppendOutcome(sequence);
+            }
+            else
+            {
+                outcomes[i] = AppendOutcome.Duplicate;
+            }
         }
 
         return outcomes;

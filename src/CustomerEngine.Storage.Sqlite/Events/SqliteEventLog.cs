@@ -25,6 +25,18 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         LIMIT $limit;
         """;
 
+    private const string BeginSql = "BEGIN;";
+    private const string EndSql = "COMMIT;";
+    private const string WatermarkSql = "SELECT sequence FROM stream_index_watermark;";
+
+    // A row of the tail, found by its sequence; the stream is checked too, because the tail may
+    // still hold the sequence of an append that rolled back, since reused by another stream.
+    private const string TailEventSql = """
+        SELECT sequence, event_id, stream_key, type, occurred_at_exact, payload
+        FROM events
+        WHERE sequence = $sequence AND stream_key = $stream_key;
+        """;
+
     private static readonly ConcurrentDictionary<int, (string Sql, string[] ParameterNames)> ReadStreamsStatements = new();
     private static readonly ConcurrentDictionary<int, (string Sql, string[] ParameterNames)> StreamStatsStatements = new();
 
@@ -37,7 +49,12 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
             return Task.FromResult<IReadOnlyList<AppendOutcome>>([]);
         }
 
-        var append = database.Writer.SubmitAsync(new AppendEventsOperation(events, cancellationToken));
+        var append = database.Writer.SubmitAsync(new AppendEventsOperation(events, database.StreamTail, cancellationToken));
+        if (database.StreamTail.TryBeginIndexing(database.StreamIndexBatchEvents))
+        {
+            _ = IndexStreamsAsync();
+        }
+
         return database.Instruments.IsObservingAppends ? ObserveAppendAsync(append, events.Count, database.Instruments) : append;
     }
 
@@ -52,12 +69,25 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         }
 
         using var lease = database.RentReader();
-        var (sql, parameterNames) = ReadStreamsStatements.GetOrAdd(keys.Length, ReadStreamsStatement);
-        var command = lease.Statements.Get(sql, parameterNames);
-        BindStreamKeys(command, keys);
-        command.Parameters[keys.Length].Value = afterSequence;
+        return await InSnapshotAsync(lease.Statements, keys, afterSequence, async (watermark, tail) =>
+        {
+            var events = new List<StoredEvent>();
+            if (afterSequence < watermark)
+            {
+                var (sql, parameterNames) = ReadStreamsStatements.GetOrAdd(keys.Length, ReadStreamsStatement);
+                var command = lease.Statements.Get(sql, parameterNames);
+                BindStreamKeys(command, keys);
+                command.Parameters[keys.Length].Value = afterSequence;
+                await ReadEventsAsync(command, events, cancellationToken).ConfigureAwait(false);
+            }
 
-        return await ReadEventsAsync(command, cancellationToken).ConfigureAwait(false);
+            foreach (var (streamKey, sequence) in tail)
+            {
+                await ReadEventsAsync(TailEvent(lease.Statements, streamKey, sequence), events, cancellationToken).ConfigureAwait(false);
+            }
+
+            return events;
+        }).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ScanAsync(string type, long afterSequence, int limit, CancellationToken cancellationToken = default)
@@ -84,12 +114,29 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         }
 
         using var lease = database.RentReader();
-        var (sql, parameterNames) = StreamStatsStatements.GetOrAdd(keys.Length, StreamStatsStatement);
-        var command = lease.Statements.Get(sql, parameterNames);
-        BindStreamKeys(command, keys);
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new StreamStats(reader.GetInt64(0), reader.GetInt64(1));
+        return await InSnapshotAsync(lease.Statements, keys, 0, async (_, tail) =>
+        {
+            var (sql, parameterNames) = StreamStatsStatements.GetOrAdd(keys.Length, StreamStatsStatement);
+            var command = lease.Statements.Get(sql, parameterNames);
+            BindStreamKeys(command, keys);
+            long count, last;
+            using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                (count, last) = (reader.GetInt64(0), reader.GetInt64(1));
+            }
+
+            foreach (var (streamKey, sequence) in tail)
+            {
+                using var reader = await TailEvent(lease.Statements, streamKey, sequence).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    (count, last) = (count + 1, Math.Max(last, sequence));
+                }
+            }
+
+            return new StreamStats(count, last);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>The highest sequence stored: a read that costs one index lookup however long the log is.</summary>
@@ -147,9 +194,65 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         }
     }
 
+    // Reads the watermark and the tail in one snapshot of the file: the index answers for the events
+    // at or below the watermark, the tail for those above it. A snapshot taken before an indexing
+    // write committed may see an older watermark than the tail was since pruned to; it starts over.
+    private async Task<T> InSnapshotAsync<T>(PreparedStatements statements, string[] keys, long afterSequence, Func<long, List<(string StreamKey, long Sequence)>, Task<T>> read)
+    {
+        while (true)
+        {
+            statements.GetRaw(BeginSql).Execute();
+            try
+            {
+                var watermark = (long)statements.Get(WatermarkSql).ExecuteScalar()!;
+                var (tail, prunedThrough) = database.StreamTail.Read(keys, Math.Max(afterSequence, watermark));
+                if (prunedThrough <= watermark)
+                {
+                    return await read(watermark, tail).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                statements.GetRaw(EndSql).Execute();
+            }
+        }
+    }
+
+    private static SqliteCommand TailEvent(PreparedStatements statements, string streamKey, long sequence)
+    {
+        var command = statements.Get(TailEventSql, "$sequence", "$stream_key");
+        command.Parameters[0].Value = sequence;
+        command.Parameters[1].Value = streamKey;
+        return command;
+    }
+
+    // One indexing write at a time; a failure (the store closing, say) leaves the tail as it is,
+    // and the next append past the batch size tries again.
+    private async Task IndexStreamsAsync()
+    {
+        try
+        {
+            var watermark = await database.Writer.SubmitAsync(new IndexStreamsOperation(CancellationToken.None)).ConfigureAwait(false);
+            database.StreamTail.Prune(watermark);
+        }
+        catch (Exception failure) when (failure is SqliteException or ObjectDisposedException or InvalidOperationException)
+        {
+        }
+        finally
+        {
+            database.StreamTail.EndIndexing();
+        }
+    }
+
     private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         var events = new List<StoredEvent>();
+        await ReadEventsAsync(command, events, cancellationToken).ConfigureAwait(false);
+        return events;
+    }
+
+    private static async Task ReadEventsAsync(SqliteCommand command, List<StoredEvent> events, CancellationToken cancellationToken)
+    {
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -161,8 +264,6 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
                 OccurredAt: DateTimeOffset.ParseExact(reader.GetString(4), "O", CultureInfo.InvariantCulture, DateTimeStyles.None),
                 Payload: reader.GetFieldValue<byte[]>(5)));
         }
-
-        return events;
     }
 
     private static void BindStreamKeys(SqliteCommand command, string[] keys)
@@ -179,10 +280,10 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
     {
         var (inList, names) = StreamKeyList(streamCount);
         var sql = $"""
-            SELECT sequence, event_id, stream_key, type, occurred_at_exact, payload
-            FROM events
-            WHERE stream_key IN ({inList}) AND sequence > $after
-            ORDER BY sequence;
+            SELECT e.sequence, e.event_id, e.stream_key, e.type, e.occurred_at_exact, e.payload
+            FROM stream_index AS s CROSS JOIN events AS e ON e.sequence = s.sequence
+            WHERE s.stream_key IN ({inList}) AND s.sequence > $after
+            ORDER BY s.sequence;
             """;
         return (sql, [.. names, "$after"]);
     }
@@ -190,7 +291,7 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
     private static (string Sql, string[] ParameterNames) StreamStatsStatement(int streamCount)
     {
         var (inList, names) = StreamKeyList(streamCount);
-        return ($"SELECT count(*), coalesce(max(sequence), 0) FROM events WHERE stream_key IN ({inList});", names);
+        return ($"SELECT count(*), coalesce(max(sequence), 0) FROM stream_index WHERE stream_key IN ({inList});", names);
     }
 
     private static (string InList, string[] ParameterNames) StreamKeyList(int streamCount)

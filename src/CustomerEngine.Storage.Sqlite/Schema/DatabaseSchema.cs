@@ -9,7 +9,7 @@ namespace CustomerEngine.Storage.Sqlite.Schema;
 /// </summary>
 internal static class DatabaseSchema
 {
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     // Instants are unix milliseconds (see StoredInstant); money is invariant decimal text (see StoredMoney).
     private const string Version1 = """
@@ -24,7 +24,6 @@ internal static class DatabaseSchema
             occurred_at_exact TEXT    NOT NULL, -- ISO 8601 round-trip form: every tick and the offset
             payload           BLOB    NOT NULL
         );
-        CREATE INDEX IF NOT EXISTS events_by_stream ON events (stream_key, sequence);
 
         CREATE TABLE IF NOT EXISTS grain_state (
             grain_type TEXT    NOT NULL,
@@ -100,6 +99,27 @@ internal static class DatabaseSchema
         CREATE INDEX IF NOT EXISTS erasures_by_subject ON erasures (subject_digest) WHERE subject_digest IS NOT NULL;
         """;
 
+    // Finding a customer's events: the SQLite index events_by_stream of versions 1–3 put every
+    // appended event on a random page of the index. The stream index is now a table of its own,
+    // filled in sorted batches up to a watermark; the newest events are found through the
+    // in-memory StreamTail (decision 82). An older file is indexed up to its newest event here.
+    private const string Version4 = """
+        CREATE TABLE IF NOT EXISTS stream_index (
+            stream_key TEXT    NOT NULL,
+            sequence   INTEGER NOT NULL,
+            PRIMARY KEY (stream_key, sequence)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS stream_index_watermark (
+            id       INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+            sequence INTEGER NOT NULL -- every event at or below it is in stream_index
+        );
+        INSERT OR IGNORE INTO stream_index (stream_key, sequence)
+            SELECT stream_key, sequence FROM events ORDER BY stream_key, sequence;
+        INSERT OR IGNORE INTO stream_index_watermark (id, sequence)
+            SELECT 1, coalesce(max(sequence), 0) FROM events;
+        DROP INDEX IF EXISTS events_by_stream;
+        """;
+
     /// <summary>Brings the file to <see cref="CurrentVersion"/> in one transaction.</summary>
     public static void Apply(SqliteConnection connection, string path)
     {
@@ -124,6 +144,11 @@ internal static class DatabaseSchema
         if (version < 3)
         {
             ExecuteNonQuery(connection, transaction, Version3);
+        }
+
+        if (version < 4)
+        {
+            ExecuteNonQuery(connection, transaction, Version4);
         }
 
         if (version < CurrentVersion)

@@ -1,0 +1,126 @@
+namespace CustomerEngine.Storage.Sqlite.Events;
+
+/// <summary>
+/// Which stream each of the newest events belongs to: the events above the stream index's
+/// watermark, which the index does not cover yet. Appends record here instead of inserting into an
+/// index whose pages are spread over every customer, and <see cref="IndexStreamsOperation"/> moves
+/// them into <c>stream_index</c> in large sorted batches (decision 82).
+/// </summary>
+/// <remarks>
+/// The writer adds an event before its transaction commits, so a reader whose snapshot holds the
+/// event always finds it here or in the index. An entry whose transaction rolled back stays until
+/// it is pruned; readers fetch rows by sequence and stream, so it matches nothing.
+/// </remarks>
+internal sealed class StreamTail
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, List<long>> _byStream = new(StringComparer.Ordinal);
+    private long _prunedThrough;
+    private int _count;
+    private int _indexing;
+
+    /// <summary>How many entries are held.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _count;
+            }
+        }
+    }
+
+    /// <summary>Every entry at or below this sequence has been dropped, because the index covers it.</summary>
+    public long PrunedThrough
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _prunedThrough;
+            }
+        }
+    }
+
+    /// <summary>
+    /// True for the one caller that should now queue an indexing write: the tail holds at least
+    /// <paramref name="batchEvents"/> entries and no such write is queued. It calls <see cref="EndIndexing"/> when done.
+    /// </summary>
+    public bool TryBeginIndexing(int batchEvents) =>
+        Count >= batchEvents && Interlocked.CompareExchange(ref _indexing, 1, 0) == 0;
+
+    public void EndIndexing() => Volatile.Write(ref _indexing, 0);
+
+    public void Add(string streamKey, long sequence)
+    {
+        lock (_lock)
+        {
+            if (!_byStream.TryGetValue(streamKey, out var sequences))
+            {
+                sequences = [];
+                _byStream.Add(streamKey, sequences);
+            }
+
+            sequences.Add(sequence);
+            _count++;
+        }
+    }
+
+    /// <summary>
+    /// The entries of <paramref name="streamKeys"/> above <paramref name="after"/>, in sequence
+    /// order, and how far the tail had been pruned when they were read.
+    /// </summary>
+    public (List<(string StreamKey, long Sequence)> Entries, long PrunedThrough) Read(IReadOnlyList<string> streamKeys, long after)
+    {
+        var entries = new List<(string, long)>();
+        lock (_lock)
+        {
+            foreach (var key in streamKeys)
+            {
+                if (_byStream.TryGetValue(key, out var sequences))
+                {
+                    foreach (var sequence in sequences)
+                    {
+                        if (sequence > after)
+                        {
+                            entries.Add((key, sequence));
+                        }
+                    }
+                }
+            }
+
+            entries.Sort(static (a, b) => a.Item2.CompareTo(b.Item2));
+            return (entries, _prunedThrough);
+        }
+    }
+
+    /// <summary>Drops the entries at or below <paramref name="through"/>, once the index covers them.</summary>
+    public void Prune(long through)
+    {
+        lock (_lock)
+        {
+            if (through <= _prunedThrough)
+            {
+                return;
+            }
+
+            var emptied = new List<string>();
+            foreach (var (key, sequences) in _byStream)
+            {
+                _count -= sequences.RemoveAll(sequence => sequence <= through);
+                if (sequences.Count == 0)
+                {
+                    emptied.Add(key);
+                }
+            }
+
+            foreach (var key in emptied)
+            {
+                _byStream.Remove(key);
+            }
+
+            _prunedThrough = through;
+        }
+    }
+}
