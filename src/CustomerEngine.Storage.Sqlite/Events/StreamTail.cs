@@ -91,6 +91,19 @@ internal sealed class StreamTail
             }
 
             entries.Sort(static (a, b) => a.Item2.CompareTo(b.Item2));
+
+            // A write that rolled back gives its sequences out again, possibly to the same stream:
+            // the stream then holds the sequence twice, and its event must still be read once.
+            var kept = 0;
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (kept == 0 || entries[i] != entries[kept - 1])
+                {
+                    entries[kept++] = entries[i];
+                }
+            }
+
+            entries.RemoveRange(kept, entries.Count - kept);
             return (entries, _prunedThrough);
         }
     }
