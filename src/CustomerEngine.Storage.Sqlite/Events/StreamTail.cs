@@ -31,18 +31,6 @@ internal sealed class StreamTail
         }
     }
 
-    /// <summary>Every entry at or below this sequence has been dropped, because the index covers it.</summary>
-    public long PrunedThrough
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _prunedThrough;
-            }
-        }
-    }
-
     /// <summary>
     /// True for the one caller that should now queue an indexing write: the tail holds at least
     /// <paramref name="batchEvents"/> entries and no such write is queued. It calls <see cref="EndIndexing"/> when done.
@@ -69,7 +57,8 @@ internal sealed class StreamTail
 
     /// <summary>
     /// The entries of <paramref name="streamKeys"/> above <paramref name="after"/>, in sequence
-    /// order, and how far the tail had been pruned when they were read.
+    /// order, and how far the tail had been pruned when they were read: every entry at or below
+    /// that sequence has been dropped, because the index covers it.
     /// </summary>
     public (List<(string StreamKey, long Sequence)> Entries, long PrunedThrough) Read(IReadOnlyList<string> streamKeys, long after)
     {
@@ -90,10 +79,11 @@ internal sealed class StreamTail
                 }
             }
 
-            entries.Sort(static (a, b) => a.Item2.CompareTo(b.Item2));
-
             // A write that rolled back gives its sequences out again, possibly to the same stream:
-            // the stream then holds the sequence twice, and its event must still be read once.
+            // the stream then holds the sequence twice, and its event must still be read once. The
+            // stream breaks ties so that the two copies sit side by side even when another stream
+            // holds the same sequence.
+            entries.Sort(static (a, b) => a.Item2 != b.Item2 ? a.Item2.CompareTo(b.Item2) : string.CompareOrdinal(a.Item1, b.Item1));
             var kept = 0;
             for (var i = 0; i < entries.Count; i++)
             {
