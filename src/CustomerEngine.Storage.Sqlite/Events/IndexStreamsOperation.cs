@@ -12,7 +12,8 @@ namespace CustomerEngine.Storage.Sqlite.Events;
 /// </summary>
 internal sealed class IndexStreamsOperation(CancellationToken cancellationToken) : WriteOperation<long>(cancellationToken)
 {
-    private const string WatermarkSql = "SELECT sequence FROM stream_index_watermark;";
+    /// <summary>Reads the watermark: every event at or below it is in <c>stream_index</c>.</summary>
+    internal const string WatermarkSql = "SELECT sequence FROM stream_index_watermark;";
     private const string NewestSql = "SELECT coalesce(max(sequence), 0) FROM events;";
     private const string IndexSql = """
         INSERT OR IGNORE INTO stream_index (stream_key, sequence)

@@ -27,7 +27,6 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
 
     private const string BeginSql = "BEGIN;";
     private const string EndSql = "COMMIT;";
-    private const string WatermarkSql = "SELECT sequence FROM stream_index_watermark;";
 
     // A row of the tail, found by its sequence; the stream is checked too, because the tail may
     // still hold the sequence of an append that rolled back, since reused by another stream.
@@ -204,7 +203,7 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
             statements.GetRaw(BeginSql).Execute();
             try
             {
-                var watermark = (long)statements.Get(WatermarkSql).ExecuteScalar()!;
+                var watermark = (long)statements.Get(IndexStreamsOperation.WatermarkSql).ExecuteScalar()!;
                 var (tail, prunedThrough) = database.StreamTail.Read(keys, Math.Max(afterSequence, watermark));
                 if (prunedThrough <= watermark)
                 {
