@@ -1,6 +1,7 @@
 using CustomerEngine.Storage.Erasure;
 using CustomerEngine.Storage.Sqlite.ColumnFormats;
 using CustomerEngine.Storage.Sqlite.Connections;
+using CustomerEngine.Storage.Sqlite.Events;
 using CustomerEngine.Storage.Sqlite.Writing;
 
 namespace CustomerEngine.Storage.Sqlite.Erasure;
@@ -12,7 +13,6 @@ namespace CustomerEngine.Storage.Sqlite.Erasure;
 internal sealed class EraseCustomerOperation(CustomerErasureRequest request, CancellationToken cancellationToken)
     : WriteOperation<ErasureRecord>(cancellationToken)
 {
-    private const string PositionSql = "SELECT coalesce(max(sequence), 0) FROM events;";
     // The indexed events, then the tail's (above the watermark, a range of the newest rows), then
     // the index entries themselves (decision 82).
     private const string IndexedEventsSql = "DELETE FROM events WHERE sequence IN (SELECT sequence FROM stream_index WHERE stream_key = $key);";
@@ -34,7 +34,7 @@ internal sealed class EraseCustomerOperation(CustomerErasureRequest request, Can
     protected override ErasureRecord Apply(PreparedStatements statements)
     {
         // Read before deleting: the customer's events may be the newest in the log.
-        var position = (long)statements.Get(PositionSql).ExecuteScalar()!;
+        var position = (long)statements.Get(SqliteEventLog.LastSequenceSql).ExecuteScalar()!;
         long events = 0;
         int index = 0, states = 0, reminders = 0;
         foreach (var key in _keys)

@@ -14,7 +14,6 @@ internal sealed class IndexStreamsOperation(CancellationToken cancellationToken)
 {
     /// <summary>Reads the watermark: every event at or below it is in <c>stream_index</c>.</summary>
     internal const string WatermarkSql = "SELECT sequence FROM stream_index_watermark;";
-    private const string NewestSql = "SELECT coalesce(max(sequence), 0) FROM events;";
     private const string IndexSql = """
         INSERT OR IGNORE INTO stream_index (stream_key, sequence)
         SELECT stream_key, sequence FROM events
@@ -27,7 +26,7 @@ internal sealed class IndexStreamsOperation(CancellationToken cancellationToken)
     protected override long Apply(PreparedStatements statements)
     {
         var from = (long)statements.Get(WatermarkSql).ExecuteScalar()!;
-        var to = (long)statements.Get(NewestSql).ExecuteScalar()!;
+        var to = (long)statements.Get(SqliteEventLog.LastSequenceSql).ExecuteScalar()!;
         if (to <= from)
         {
             return from;

@@ -12,7 +12,8 @@ namespace CustomerEngine.Storage.Sqlite.Events;
 internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
 {
     private const string CountSql = "SELECT count(*) FROM events;";
-    private const string LastSequenceSql = "SELECT coalesce(max(sequence), 0) FROM events;";
+    /// <summary>Reads the highest sequence stored, 0 for an empty log.</summary>
+    internal const string LastSequenceSql = "SELECT coalesce(max(sequence), 0) FROM events;";
 
     // A range scan of the rowid (sequence is the INTEGER PRIMARY KEY) that skips other types.
     // Deliberately no index on type: it would be one more B-tree for the single writer to update
