@@ -10,9 +10,21 @@ public sealed class StorePresence
     /// <summary>Presence per customer id.</summary>
     public Dictionary<string, CustomerPresence> Customers { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The latest departure <see cref="Prune(DateTimeOffset, TimeSpan, TimeSpan)"/> has forgotten:
+    /// an enter or sighting no later than it, of a customer the store no longer holds, may belong
+    /// before a forgotten departure, so it is ignored rather than counting the customer present.
+    /// </summary>
+    public DateTimeOffset? DeparturesForgottenThrough { get; set; }
+
     /// <summary>Records that the customer entered at <paramref name="at"/>.</summary>
     public void Enter(string customerId, DateTimeOffset at)
     {
+        if (PredatesForgottenDeparture(customerId, at))
+        {
+            return;
+        }
+
         var presence = Of(customerId);
         presence.EnteredAt = Latest(presence.EnteredAt, at);
         presence.LastSeenAt = Latest(presence.LastSeenAt, at);
@@ -28,6 +40,11 @@ public sealed class StorePresence
     /// <summary>Records that the customer did something in the store at <paramref name="at"/>.</summary>
     public void Seen(string customerId, DateTimeOffset at)
     {
+        if (PredatesForgottenDeparture(customerId, at))
+        {
+            return;
+        }
+
         var presence = Of(customerId);
         presence.LastSeenAt = Latest(presence.LastSeenAt, at);
     }
@@ -40,6 +57,7 @@ public sealed class StorePresence
     public void Merge(StorePresence other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        DeparturesForgottenThrough = Latest(DeparturesForgottenThrough, other.DeparturesForgottenThrough);
         foreach (var (customerId, theirs) in other.Customers)
         {
             var presence = Of(customerId);
@@ -80,7 +98,7 @@ public sealed class StorePresence
 
     /// <summary>
     /// The customers who entered and never left but were not seen within <paramref name="timeout"/>
-    /// of <paramref name="now"/>: they left without a <c>store.left</c>. <see cref="Prune"/> forgets
+    /// of <paramref name="now"/>: they left without a <c>store.left</c>. <see cref="Prune(DateTimeOffset, TimeSpan, TimeSpan)"/> forgets
     /// them, so each time-out is reported until the next prune only.
     /// </summary>
     public IReadOnlyList<string> TimedOut(DateTimeOffset now, TimeSpan timeout)
@@ -94,14 +112,39 @@ public sealed class StorePresence
     /// <paramref name="now"/>: they cannot be present any more, and a late signal older than that
     /// cannot make them present again.
     /// </summary>
-    public void Prune(DateTimeOffset now, TimeSpan timeout)
+    public void Prune(DateTimeOffset now, TimeSpan timeout) => Prune(now, timeout, timeout);
+
+    /// <summary>
+    /// Forgets customers with no signal within <paramref name="timeout"/> of <paramref name="now"/>,
+    /// and sooner, with no signal within <paramref name="retention"/>, those who are not in the
+    /// store (they left, or were only seen): the record then holds about the customers present
+    /// rather than everyone of the last <paramref name="timeout"/>. The latest departure forgotten
+    /// early is kept in <see cref="DeparturesForgottenThrough"/>, so a late enter that would belong
+    /// before it still cannot bring the customer back.
+    /// </summary>
+    public void Prune(DateTimeOffset now, TimeSpan timeout, TimeSpan retention)
     {
         var cutoff = now - timeout;
-        var stale = Customers
-            .Where(c => !(Latest(Latest(c.Value.EnteredAt, c.Value.LeftAt), c.Value.LastSeenAt) >= cutoff))
-            .Select(c => c.Key)
-            .ToList();
-        foreach (var customerId in stale)
+        var absentCutoff = now - (retention < timeout ? retention : timeout);
+        List<string>? stale = null;
+        foreach (var (customerId, presence) in Customers)
+        {
+            var latest = Latest(Latest(presence.EnteredAt, presence.LeftAt), presence.LastSeenAt);
+            if (latest >= cutoff && (InStore(presence) || latest >= absentCutoff))
+            {
+                continue;
+            }
+
+            if (latest >= cutoff)
+            {
+                // Forgotten before its time-out could: remember what it said about late signals.
+                DeparturesForgottenThrough = Latest(DeparturesForgottenThrough, presence.LeftAt);
+            }
+
+            (stale ??= []).Add(customerId);
+        }
+
+        foreach (var customerId in stale ?? [])
         {
             Customers.Remove(customerId);
         }
@@ -110,6 +153,9 @@ public sealed class StorePresence
     // Entered and not left since; whether the time-out passed is the caller's second question.
     private static bool InStore(CustomerPresence presence) =>
         presence is { EnteredAt: { } entered, LastSeenAt: not null } && (presence.LeftAt is not { } left || left < entered);
+
+    private bool PredatesForgottenDeparture(string customerId, DateTimeOffset at) =>
+        at <= DeparturesForgottenThrough && !Customers.ContainsKey(customerId);
 
     private CustomerPresence Of(string customerId)
     {

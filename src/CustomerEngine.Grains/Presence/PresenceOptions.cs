@@ -6,6 +6,16 @@ public sealed class PresenceOptions
     /// <summary>A customer not seen for this long is no longer counted as present, even without a <c>store.left</c>.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// How long a store keeps a customer who is not in it (who left, or was only seen) after their
+    /// latest signal. Until then a late enter older than their leave is still judged against it;
+    /// after, one older than the latest departure forgotten is ignored. Keeping them for the whole
+    /// <see cref="Timeout"/> instead made a busy store's record hold, and rewrite at every flush,
+    /// everyone of the last two hours. On a store several nodes share, departures are kept for the
+    /// whole time-out all the same: another node's record may still hold the customer as present.
+    /// </summary>
+    public TimeSpan DepartedRetention { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How long presence changes may wait before they are written.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(5);
 

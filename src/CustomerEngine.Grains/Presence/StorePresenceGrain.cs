@@ -278,7 +278,8 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
             _announced.Remove(customerId);
         }
 
-        presence.Prune(now, _options.Timeout);
+        // Early forgetting is for a record no other node's can contradict (PresenceOptions.DepartedRetention).
+        presence.Prune(now, _options.Timeout, _nodes.IsShared ? _options.Timeout : _options.DepartedRetention);
         if (gone.Count > 0)
         {
             ReportPresentCount();

@@ -162,6 +162,69 @@ public sealed class StorePresenceTests
     }
 
     [Fact]
+    public void Pruning_with_a_short_retention_keeps_only_the_customers_in_the_store_and_recent_departures()
+    {
+        var presence = new StorePresence();
+        presence.Enter("here", Time.At("2026-03-01T09:00Z"));
+        presence.Enter("left-an-hour-ago", Time.At("2026-03-01T08:30Z"));
+        presence.Leave("left-an-hour-ago", Time.At("2026-03-01T09:00Z"));
+        presence.Seen("only-seen", Time.At("2026-03-01T09:10Z"));
+        presence.Enter("left-just-now", Time.At("2026-03-01T09:40Z"));
+        presence.Leave("left-just-now", Time.At("2026-03-01T09:55Z"));
+
+        presence.Prune(Time.At("2026-03-01T10:00Z"), Timeout, TimeSpan.FromMinutes(10));
+
+        Assert.Equal(["here", "left-just-now"], presence.Customers.Keys.Order());
+        Assert.Equal(Time.At("2026-03-01T09:00Z"), presence.DeparturesForgottenThrough);
+    }
+
+    [Fact]
+    public void Late_enter_older_than_a_forgotten_departure_does_not_bring_the_customer_back()
+    {
+        var presence = new StorePresence();
+        presence.Enter("c-1", Time.At("2026-03-01T09:00Z"));
+        presence.Leave("c-1", Time.At("2026-03-01T09:30Z"));
+        presence.Prune(Time.At("2026-03-01T10:00Z"), Timeout, TimeSpan.FromMinutes(10));
+
+        presence.Enter("c-1", Time.At("2026-03-01T09:20Z"));
+        presence.Seen("c-1", Time.At("2026-03-01T09:25Z"));
+
+        Assert.Empty(presence.Present(Time.At("2026-03-01T10:00Z"), Timeout));
+        Assert.Empty(presence.Customers);
+    }
+
+    [Fact]
+    public void Enter_after_the_forgotten_departures_counts_and_a_customer_still_held_takes_any_signal()
+    {
+        var presence = new StorePresence();
+        presence.Enter("c-1", Time.At("2026-03-01T09:00Z"));
+        presence.Leave("c-1", Time.At("2026-03-01T09:30Z"));
+        presence.Enter("c-2", Time.At("2026-03-01T09:10Z"));
+        presence.Prune(Time.At("2026-03-01T10:00Z"), Timeout, TimeSpan.FromMinutes(10));
+
+        presence.Enter("c-1", Time.At("2026-03-01T09:50Z"));
+        presence.Seen("c-2", Time.At("2026-03-01T09:20Z"));
+
+        var now = Time.At("2026-03-01T10:00Z");
+        Assert.True(presence.IsPresent("c-1", now, Timeout));
+        Assert.True(presence.IsPresent("c-2", now, Timeout));
+        Assert.Equal(Time.At("2026-03-01T09:20Z"), presence.Customers["c-2"].LastSeenAt);
+    }
+
+    [Fact]
+    public void Merging_keeps_the_latest_forgotten_departure_of_either_record()
+    {
+        var here = new StorePresence { DeparturesForgottenThrough = Time.At("2026-03-01T09:00Z") };
+        var there = new StorePresence { DeparturesForgottenThrough = Time.At("2026-03-01T09:30Z") };
+
+        here.Merge(there);
+        there.Merge(new StorePresence());
+
+        Assert.Equal(Time.At("2026-03-01T09:30Z"), here.DeparturesForgottenThrough);
+        Assert.Equal(Time.At("2026-03-01T09:30Z"), there.DeparturesForgottenThrough);
+    }
+
+    [Fact]
     public void A_customer_not_seen_within_the_timeout_is_timed_out_until_pruned()
     {
         var presence = new StorePresence();
@@ -188,11 +251,13 @@ public sealed class StorePresenceTests
         presence.Enter("c-1", Time.At("2026-03-01T10:00Z"));
         presence.Enter("c-2", Time.At("2026-03-01T10:05Z"));
         presence.Leave("c-2", Time.At("2026-03-01T10:15Z"));
+        presence.DeparturesForgottenThrough = Time.At("2026-03-01T09:00Z");
         var json = JsonSerializer.Serialize(presence);
 
         var copy = JsonSerializer.Deserialize<StorePresence>(json)!;
 
         Assert.Equal(json, JsonSerializer.Serialize(copy));
+        Assert.Equal(presence.DeparturesForgottenThrough, copy.DeparturesForgottenThrough);
         Assert.Equal(presence.Present(Time.At("2026-03-01T10:30Z"), Timeout), copy.Present(Time.At("2026-03-01T10:30Z"), Timeout));
     }
 }

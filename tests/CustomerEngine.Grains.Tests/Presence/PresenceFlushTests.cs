@@ -41,6 +41,43 @@ public sealed class PresenceFlushTests
         restarted.DeleteDatabase();
     }
 
+    [Fact]
+    public async Task A_store_forgets_who_left_long_enough_ago_and_a_late_entry_from_before_the_leave_does_not_bring_them_back()
+    {
+        var settings = new Dictionary<string, string?> { ["Presence:FlushInterval"] = "00:00:00.100" };
+        var now = DateTimeOffset.UtcNow;
+        var engine = await EngineHost.StartAsync(settings: settings);
+        var path = engine.DatabasePath;
+        var store = engine.Grains.GetGrain<IStorePresenceGrain>("S7");
+        try
+        {
+            await engine.AcceptAsync(Entered("left-earlier", now.AddMinutes(-40), storeId: "S7"));
+            await engine.AcceptAsync(Left("left-earlier", now.AddMinutes(-30), storeId: "S7"));
+            await engine.AcceptAsync(Entered("left-just-now", now.AddMinutes(-8), storeId: "S7"));
+            await engine.AcceptAsync(Left("left-just-now", now.AddMinutes(-2), storeId: "S7"));
+            await engine.AcceptAsync(Entered("browsing", now.AddMinutes(-5), storeId: "S7"));
+            await engine.DeliveredAsync();
+            await WaitUntilAsync(() => store.GetCustomerAsync("left-earlier").Result is null, "the store forgot the customer who left 30 minutes ago");
+
+            await engine.AcceptAsync(Entered("left-earlier", now.AddMinutes(-35), storeId: "S7"));
+            await engine.DeliveredAsync();
+
+            Assert.Equal(["browsing"], (await store.GetPresentAsync()).Select(p => p.CustomerId));
+            Assert.False((await store.GetCustomerAsync("left-just-now"))!.Present);
+        }
+        finally
+        {
+            await engine.DisposeAsync();
+        }
+
+        await using var restarted = await EngineHost.StartAsync(path);
+        var reread = restarted.Grains.GetGrain<IStorePresenceGrain>("S7");
+
+        Assert.Equal(["browsing"], (await reread.GetPresentAsync()).Select(p => p.CustomerId));
+        Assert.Null(await reread.GetCustomerAsync("left-earlier"));
+        restarted.DeleteDatabase();
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition, string what)
     {
         var deadline = DateTime.UtcNow + Patience;
