@@ -81,7 +81,6 @@ public sealed class Arbitrator
 
         // Sorted by id so the Thompson draws, and therefore the result, do not depend on provider order.
         var merged = Gather(context, failures);
-        merged.Sort(static (x, y) => string.CompareOrdinal(x.Action.Id, y.Action.Id));
         var eligible = new List<MergedCandidate>();
         foreach (var candidate in merged)
         {
@@ -102,13 +101,18 @@ public sealed class Arbitrator
         var recoveryCauses = ServiceRecoveryCondition.Causes(context.State, now, Options.RecoveryWindow);
         var recoveryApplies = recoveryCauses.Count > 0 || eligible.Any(m => IsRecovery(m.Action));
         // The latest current presentation of each action; a loop, as it runs at every decision.
-        var current = new Dictionary<string, ContactPresentation>(StringComparer.Ordinal);
+        Dictionary<string, ContactPresentation>? current = null;
         var held = history.Presentations;
         for (var i = 0; i < held.Count; i++)
         {
             var presentation = held[i];
-            if (presentation.IsCurrentAt(now)
-                && (!current.TryGetValue(presentation.ActionId, out var kept) || presentation.PresentedAt > kept.PresentedAt))
+            if (!presentation.IsCurrentAt(now))
+            {
+                continue;
+            }
+
+            current ??= new Dictionary<string, ContactPresentation>(StringComparer.Ordinal);
+            if (!current.TryGetValue(presentation.ActionId, out var kept) || presentation.PresentedAt > kept.PresentedAt)
             {
                 current[presentation.ActionId] = presentation;
             }
@@ -117,7 +121,7 @@ public sealed class Arbitrator
         var contenders = new List<(MergedCandidate Candidate, ContactPresentation? Incumbent)>();
         foreach (var candidate in eligible)
         {
-            var incumbent = current.GetValueOrDefault(candidate.Action.Id);
+            var incumbent = current?.GetValueOrDefault(candidate.Action.Id);
             if (recoveryApplies && candidate.Action.IsSales)
             {
                 var detail = recoveryCauses.Count > 0 ? "service recovery comes first: " + string.Join("; ", recoveryCauses) : "service recovery comes first";
@@ -182,10 +186,12 @@ public sealed class Arbitrator
     {
         var now = context.Now;
         var presentedToday = ContactPolicy.PresentedInLastDay(history, now);
-        var suggestions = new List<Suggestion>();
-        var presented = new List<Suggestion>();
-        var newPresentations = new List<ContactPresentation>();
-        var kept = new HashSet<string>(StringComparer.Ordinal);
+        var suggestions = new List<Suggestion>(Math.Min(ranked.Count, Options.TopN));
+
+        // Most decisions present nothing new and withdraw nothing: these are made only when needed.
+        List<Suggestion>? presented = null;
+        List<ContactPresentation>? newPresentations = null;
+        List<string>? kept = null;
         foreach (var contender in ranked)
         {
             if (suggestions.Count >= Options.TopN)
@@ -196,7 +202,7 @@ public sealed class Arbitrator
             var action = contender.Candidate.Action;
             if (contender.Incumbent is { } incumbent)
             {
-                kept.Add(incumbent.SuggestionId);
+                (kept ??= new List<string>(Options.TopN)).Add(incumbent.SuggestionId);
                 suggestions.Add(ToSuggestion(contender, incumbent.SuggestionId, incumbent.PresentedAt, incumbent.ExpiresAt));
                 continue;
             }
@@ -214,8 +220,8 @@ public sealed class Arbitrator
 
             var suggestion = ToSuggestion(contender, SuggestionIds.Create(context.Customer.CustomerId, random), now, now + action.Validity);
             suggestions.Add(suggestion);
-            presented.Add(suggestion);
-            newPresentations.Add(new ContactPresentation(action.Id, suggestion.SuggestionId, now, suggestion.ExpiresAt)
+            (presented ??= []).Add(suggestion);
+            (newPresentations ??= []).Add(new ContactPresentation(action.Id, suggestion.SuggestionId, now, suggestion.ExpiresAt)
             {
                 Kind = action.Kind,
                 SegmentKey = segmentKey,
@@ -223,36 +229,52 @@ public sealed class Arbitrator
             });
         }
 
-        var withdrawn = new List<string>();
-        var presentations = new List<ContactPresentation>(history.Presentations.Count + newPresentations.Count);
-        var unchanged = newPresentations.Count == 0;
-        for (var i = 0; i < history.Presentations.Count; i++)
+        List<string>? withdrawn = null;
+
+        // The history is copied from its first change on; unchanged, the customer keeps the one it
+        // holds, so no copy dies old with the customer's state.
+        List<ContactPresentation>? presentations = null;
+        var held = history.Presentations;
+        for (var i = 0; i < held.Count; i++)
         {
-            var p = history.Presentations[i];
-            if (p.IsCurrentAt(now) && !kept.Contains(p.SuggestionId))
+            var p = held[i];
+            ContactPresentation? ended = null;
+            if (p.IsCurrentAt(now) && kept?.Contains(p.SuggestionId) != true)
             {
-                withdrawn.Add(p.SuggestionId);
-                presentations.Add(p with { EndedAt = now });
-                unchanged = false;
+                (withdrawn ??= []).Add(p.SuggestionId);
+                ended = p with { EndedAt = now };
             }
             else if (p is { Outcome: null, EndedAt: null } && p.ExpiresAt <= now)
             {
                 // Expired since the last arbitration: record when it ended, so the history says so by itself.
-                presentations.Add(p with { EndedAt = p.ExpiresAt });
-                unchanged = false;
+                ended = p with { EndedAt = p.ExpiresAt };
             }
-            else
+
+            if (ended is not null && presentations is null)
             {
-                presentations.Add(p);
+                presentations = new List<ContactPresentation>(held.Count + (newPresentations?.Count ?? 0));
+                for (var j = 0; j < i; j++)
+                {
+                    presentations.Add(held[j]);
+                }
             }
+
+            presentations?.Add(ended ?? p);
         }
 
-        presentations.AddRange(newPresentations);
+        if (newPresentations is not null)
+        {
+            if (presentations is null)
+            {
+                presentations = new List<ContactPresentation>(held.Count + newPresentations.Count);
+                presentations.AddRange(held);
+            }
 
-        // Most decisions change nothing here: the customer keeps the history it holds, so the copy
-        // dies young rather than being promoted with the customer's state.
-        var updated = (unchanged ? history : new ContactHistory(presentations)).Prune(now, Options);
-        return new ArbitrationResult(suggestions, presented, withdrawn, suppressed, failures, updated, recoveryApplies, segmentKey);
+            presentations.AddRange(newPresentations);
+        }
+
+        var updated = (presentations is null ? history : new ContactHistory(presentations)).Prune(now, Options);
+        return new ArbitrationResult(suggestions, presented ?? [], withdrawn ?? [], suppressed, failures, updated, recoveryApplies, segmentKey);
     }
 
     private static Suggestion ToSuggestion(Contender contender, string suggestionId, DateTimeOffset createdAt, DateTimeOffset expiresAt)
@@ -262,9 +284,30 @@ public sealed class Arbitrator
             suggestionId, action.Id, action.Kind, action.Title, contender.Candidate.Reasons, contender.Factors, contender.Priority, createdAt, expiresAt);
     }
 
+    // Sorted by action id, with each id's proposals merged in provider order.
     private List<MergedCandidate> Gather(EngagementContext context, List<ExtensionFailure> failures)
     {
-        var byId = new Dictionary<string, MergedCandidate>(StringComparer.Ordinal);
+        // A list sorted once, rather than a dictionary by id: a decision gathers a few dozen
+        // candidates, and the sort by id is needed anyway. Every decision gathers, so the list is
+        // kept per thread (taken while in use, in case a provider arbitrates too).
+        var proposals = t_proposals ?? new List<Proposal>(64);
+        t_proposals = null;
+        try
+        {
+            GatherInto(proposals, context, failures);
+            return Merge(proposals);
+        }
+        finally
+        {
+            // Cleared so the kept list holds no candidate alive until the thread's next decision,
+            // and not kept at all after a plug-in proposed thousands.
+            proposals.Clear();
+            t_proposals = proposals.Capacity <= 1024 ? proposals : null;
+        }
+    }
+
+    private void GatherInto(List<Proposal> proposals, EngagementContext context, List<ExtensionFailure> failures)
+    {
         foreach (var provider in Providers)
         {
             IReadOnlyList<ActionCandidate> proposed;
@@ -297,19 +340,36 @@ public sealed class Arbitrator
                     continue;
                 }
 
-                // Stamped with the provider's name as it is merged (no copy of the candidate).
-                if (byId.TryGetValue(candidate!.Action.Id, out var existing))
-                {
-                    existing.Add(candidate, name);
-                }
-                else
-                {
-                    byId[candidate.Action.Id] = new MergedCandidate(candidate, name);
-                }
+                proposals.Add(new Proposal(candidate!, name, proposals.Count));
+            }
+        }
+    }
+
+    private static List<MergedCandidate> Merge(List<Proposal> proposals)
+    {
+        // The order breaks ties, so the first proposal of an id is merged into first, as asked.
+        proposals.Sort(static (x, y) =>
+        {
+            var byId = string.CompareOrdinal(x.Candidate.Action.Id, y.Candidate.Action.Id);
+            return byId != 0 ? byId : x.Order.CompareTo(y.Order);
+        });
+        var merged = new List<MergedCandidate>(proposals.Count);
+        MergedCandidate? last = null;
+        foreach (var (candidate, source, _) in proposals)
+        {
+            // Stamped with the provider's name as it is merged (no copy of the candidate).
+            if (last is not null && string.Equals(last.Action.Id, candidate.Action.Id, StringComparison.Ordinal))
+            {
+                last.Add(candidate, source);
+            }
+            else
+            {
+                last = new MergedCandidate(candidate, source);
+                merged.Add(last);
             }
         }
 
-        return [.. byId.Values];
+        return merged;
     }
 
     private static string? Invalid(ActionCandidate? candidate)
@@ -408,5 +468,10 @@ public sealed class Arbitrator
         }
     }
 
-    private sealed record Contender(ActionCandidate Candidate, ContactPresentation? Incumbent, PriorityFactors Factors, double Priority);
+    [ThreadStatic]
+    private static List<Proposal>? t_proposals;
+
+    private readonly record struct Proposal(ActionCandidate Candidate, string Source, int Order);
+
+    private readonly record struct Contender(ActionCandidate Candidate, ContactPresentation? Incumbent, PriorityFactors Factors, double Priority);
 }

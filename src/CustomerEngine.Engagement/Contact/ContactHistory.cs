@@ -66,9 +66,38 @@ public sealed record ContactHistory(IReadOnlyList<ContactPresentation> Presentat
     {
         ArgumentNullException.ThrowIfNull(options);
         var cutoff = now - options.HistoryRetention;
-        var kept = Presentations.Where(p => p.IsCurrentAt(now) || LastActivity(p, now) > cutoff).ToArray();
-        return kept.Length == Presentations.Count ? this : new ContactHistory(kept);
+
+        // Runs at every decision, and almost always keeps everything: nothing is copied then.
+        var first = 0;
+        while (first < Presentations.Count && IsKept(Presentations[first], now, cutoff))
+        {
+            first++;
+        }
+
+        if (first == Presentations.Count)
+        {
+            return this;
+        }
+
+        var kept = new List<ContactPresentation>(Presentations.Count - 1);
+        for (var i = 0; i < first; i++)
+        {
+            kept.Add(Presentations[i]);
+        }
+
+        for (var i = first + 1; i < Presentations.Count; i++)
+        {
+            if (IsKept(Presentations[i], now, cutoff))
+            {
+                kept.Add(Presentations[i]);
+            }
+        }
+
+        return new ContactHistory(kept.ToArray());
     }
+
+    private static bool IsKept(ContactPresentation p, DateTimeOffset now, DateTimeOffset cutoff) =>
+        p.IsCurrentAt(now) || LastActivity(p, now) > cutoff;
 
     /// <inheritdoc />
     // Compared by content so that a history read back from storage equals the one written.
@@ -80,14 +109,11 @@ public sealed record ContactHistory(IReadOnlyList<ContactPresentation> Presentat
     private static DateTimeOffset LastActivity(ContactPresentation p, DateTimeOffset now)
     {
         var last = p.PresentedAt;
-        foreach (var at in new[] { p.EndAsOf(now), p.OutcomeAt })
+        if (p.EndAsOf(now) is { } ended && ended > last)
         {
-            if (at is { } time && time > last)
-            {
-                last = time;
-            }
+            last = ended;
         }
 
-        return last;
+        return p.OutcomeAt is { } outcome && outcome > last ? outcome : last;
     }
 }
