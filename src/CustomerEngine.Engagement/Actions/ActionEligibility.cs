@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using CustomerEngine.Domain.Events;
 using CustomerEngine.Domain.Lifecycle;
@@ -93,10 +94,25 @@ public sealed record ActionEligibility
             return null;
         }
 
+        // The words depend only on the allowed list and the customer's value, and every decision
+        // asks for them: they are made once per list (a catalog's, read as fixed) and value.
+        var slot = ExclusionTexts<TEnum>.Slot(actual);
+        var texts = slot < 0 ? null : ExclusionTexts<TEnum>.ByList.GetValue(allowed, static _ => new string?[ExclusionTexts<TEnum>.Slots]);
+        if (texts?[slot] is { } made)
+        {
+            return made;
+        }
+
         var wanted = string.Join(", ", allowed.Select(ApiNames<TEnum>.Of));
-        return actual is { } known
+        var text = actual is { } known
             ? $"{criterion} {ApiNames<TEnum>.Of(known)} is not one of: {wanted}"
             : $"{criterion} is not known yet (needs one of: {wanted})";
+        if (texts is not null)
+        {
+            texts[slot] = text;
+        }
+
+        return text;
     }
 
     private string? MissingAttribute(IReadOnlyDictionary<string, string> attributes)
@@ -110,5 +126,26 @@ public sealed record ActionEligibility
         }
 
         return null;
+    }
+
+    private static class ExclusionTexts<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly ConditionalWeakTable<IReadOnlyList<TEnum>, string?[]> ByList = new();
+
+        // An unknown value at 0, each value at 1 + its number.
+        public static readonly int Slots =
+            Unsafe.SizeOf<TEnum>() == sizeof(int) && Enum.GetValues<TEnum>() is { Length: > 0 } values ? 2 + values.Max(Unsafe.BitCast<TEnum, int>) : 0;
+
+        public static int Slot(TEnum? value)
+        {
+            if (Slots == 0)
+            {
+                return -1;
+            }
+
+            var slot = value is { } known ? 1 + Unsafe.BitCast<TEnum, int>(known) : 0;
+            return slot >= 0 && slot < Slots ? slot : -1;
+        }
     }
 }
