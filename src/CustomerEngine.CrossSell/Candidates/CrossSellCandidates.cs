@@ -29,7 +29,7 @@ public static class CrossSellCandidates
 
         var held = HeldItems.From(model, basket, recentPurchases);
         var thresholds = options.Thresholds ?? model.Options.Thresholds;
-        var strongest = new Dictionary<(SuggestionLevel, string), CrossSellSuggestion>();
+        var strongest = new Dictionary<(SuggestionLevel, string), Pick>();
         foreach (var item in held.Items)
         {
             if (model.ItemBaskets(item.Sku) >= options.MinItemBaskets)
@@ -38,7 +38,7 @@ public static class CrossSellCandidates
                 {
                     if (rule.Lift > options.MinLift && !held.Skus.Contains(rule.Consequent))
                     {
-                        Keep(strongest, Suggest(rule, model.CategoryOf(rule.Consequent), item, SuggestionLevel.Sku));
+                        Keep(strongest, new Pick(rule, item, SuggestionLevel.Sku));
                     }
                 }
             }
@@ -48,20 +48,46 @@ public static class CrossSellCandidates
                 {
                     if (rule.Lift > options.MinLift && !held.Categories.Contains(rule.Consequent))
                     {
-                        Keep(strongest, Suggest(rule, rule.Consequent, item, SuggestionLevel.Category));
+                        Keep(strongest, new Pick(rule, item, SuggestionLevel.Category));
                     }
                 }
             }
         }
 
-        return strongest.Values
-            .OrderByDescending(suggestion => suggestion.Lift)
-            .ThenByDescending(suggestion => suggestion.Confidence)
-            .ThenByDescending(suggestion => suggestion.Count)
-            .ThenBy(suggestion => suggestion.Level)
-            .ThenBy(suggestion => suggestion.Sku ?? suggestion.Category, StringComparer.Ordinal)
-            .Take(options.Limit)
-            .ToList();
+        // Only the suggestions kept are worded: most rules lose to a stronger one or fall past the limit.
+        var ranked = strongest.Values.ToArray();
+        Array.Sort(ranked, static (x, y) =>
+        {
+            var byLift = y.Rule.Lift.CompareTo(x.Rule.Lift);
+            if (byLift != 0)
+            {
+                return byLift;
+            }
+
+            var byConfidence = y.Rule.Confidence.CompareTo(x.Rule.Confidence);
+            if (byConfidence != 0)
+            {
+                return byConfidence;
+            }
+
+            var byCount = y.Rule.Count.CompareTo(x.Rule.Count);
+            if (byCount != 0)
+            {
+                return byCount;
+            }
+
+            var byLevel = x.Level.CompareTo(y.Level);
+            return byLevel != 0 ? byLevel : string.CompareOrdinal(x.Rule.Consequent, y.Rule.Consequent);
+        });
+        var count = Math.Min(ranked.Length, Math.Max(0, options.Limit));
+        var suggestions = new CrossSellSuggestion[count];
+        for (var i = 0; i < count; i++)
+        {
+            var (rule, item, level) = ranked[i];
+            suggestions[i] = Suggest(rule, level == SuggestionLevel.Sku ? model.CategoryOf(rule.Consequent) : rule.Consequent, item, level);
+        }
+
+        return suggestions;
     }
 
     private static CrossSellSuggestion Suggest(AssociationRule rule, string? category, HeldItem item, SuggestionLevel level) => new(
@@ -76,14 +102,17 @@ public static class CrossSellCandidates
         level);
 
     // Held items are visited basket first, so on a tie the basket item's reason is the one shown.
-    private static void Keep(Dictionary<(SuggestionLevel, string), CrossSellSuggestion> strongest, CrossSellSuggestion suggestion)
+    private static void Keep(Dictionary<(SuggestionLevel, string), Pick> strongest, Pick pick)
     {
-        var key = (suggestion.Level, suggestion.Sku ?? suggestion.Category!);
+        var key = (pick.Level, pick.Rule.Consequent);
         if (!strongest.TryGetValue(key, out var kept)
-            || suggestion.Lift > kept.Lift
-            || (suggestion.Lift == kept.Lift && suggestion.Confidence > kept.Confidence))
+            || pick.Rule.Lift > kept.Rule.Lift
+            || (pick.Rule.Lift == kept.Rule.Lift && pick.Rule.Confidence > kept.Rule.Confidence))
         {
-            strongest[key] = suggestion;
+            strongest[key] = pick;
         }
     }
+
+    // The rule that suggests a SKU (or, at category level, a category) and the held item it comes from.
+    private readonly record struct Pick(AssociationRule Rule, HeldItem Item, SuggestionLevel Level);
 }

@@ -1,5 +1,7 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace CustomerEngine.Engagement.Actions;
 
@@ -8,10 +10,14 @@ namespace CustomerEngine.Engagement.Actions;
 /// common to the decision, shared by every provider, under the few a provider sets itself. The common
 /// words are made once per decision, so a provider only allocates its own.
 /// </summary>
-internal sealed class PlaceholderWords(Dictionary<string, string> common) : IReadOnlyDictionary<string, string>
+internal sealed class PlaceholderWords(KeyValuePair<string, string>[] common) : IReadOnlyDictionary<string, string>
 {
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _commonBySpan = common.GetAlternateLookup<ReadOnlySpan<char>>();
-    private List<KeyValuePair<string, string>>? _own;
+    private const int InlineCount = 4;
+
+    // A provider sets a few words of its own: kept in the object itself, and in a list past four.
+    private InlineWords _inline;
+    private int _ownCount;
+    private List<KeyValuePair<string, string>>? _more;
 
     /// <summary>Sets a provider's own word, which hides a common word of the same name.</summary>
     public string this[string key]
@@ -19,17 +25,32 @@ internal sealed class PlaceholderWords(Dictionary<string, string> common) : IRea
         get => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
         set
         {
-            _own ??= new List<KeyValuePair<string, string>>(4);
-            for (var i = 0; i < _own.Count; i++)
+            var own = Own;
+            for (var i = 0; i < own.Length; i++)
             {
-                if (string.Equals(_own[i].Key, key, StringComparison.Ordinal))
+                if (string.Equals(own[i].Key, key, StringComparison.Ordinal))
                 {
-                    _own[i] = new(key, value);
+                    own[i] = new(key, value);
                     return;
                 }
             }
 
-            _own.Add(new(key, value));
+            if (_ownCount < InlineCount)
+            {
+                _inline[_ownCount++] = new(key, value);
+                return;
+            }
+
+            _more ??= [];
+            var index = _more.FindIndex(pair => string.Equals(pair.Key, key, StringComparison.Ordinal));
+            if (index >= 0)
+            {
+                _more[index] = new(key, value);
+            }
+            else
+            {
+                _more.Add(new(key, value));
+            }
         }
     }
 
@@ -42,19 +63,29 @@ internal sealed class PlaceholderWords(Dictionary<string, string> common) : IRea
     /// <summary>Looks a placeholder up without making a string of it.</summary>
     public bool TryGetValue(ReadOnlySpan<char> key, [MaybeNullWhen(false)] out string value)
     {
-        if (_own is { } own)
+        if (Find(Own, key, out value) || (_more is { } more && Find(CollectionsMarshal.AsSpan(more), key, out value)))
         {
-            foreach (var pair in own)
+            return true;
+        }
+
+        return Find(common, key, out value);
+    }
+
+    private Span<KeyValuePair<string, string>> Own => ((Span<KeyValuePair<string, string>>)_inline)[.._ownCount];
+
+    private static bool Find(ReadOnlySpan<KeyValuePair<string, string>> words, ReadOnlySpan<char> key, [MaybeNullWhen(false)] out string value)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (key.SequenceEqual(words[i].Key))
             {
-                if (key.SequenceEqual(pair.Key))
-                {
-                    value = pair.Value;
-                    return true;
-                }
+                value = words[i].Value;
+                return true;
             }
         }
 
-        return _commonBySpan.TryGetValue(key, out value);
+        value = null;
+        return false;
     }
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out string value) => TryGetValue(key.AsSpan(), out value);
@@ -63,17 +94,16 @@ internal sealed class PlaceholderWords(Dictionary<string, string> common) : IRea
 
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
     {
-        if (_own is { } own)
+        var own = new List<KeyValuePair<string, string>>(Own.ToArray());
+        own.AddRange(_more ?? []);
+        foreach (var pair in own)
         {
-            foreach (var pair in own)
-            {
-                yield return pair;
-            }
+            yield return pair;
         }
 
         foreach (var pair in common)
         {
-            if (_own is null || !_own.Exists(o => string.Equals(o.Key, pair.Key, StringComparison.Ordinal)))
+            if (!own.Exists(o => string.Equals(o.Key, pair.Key, StringComparison.Ordinal)))
             {
                 yield return pair;
             }
@@ -81,4 +111,10 @@ internal sealed class PlaceholderWords(Dictionary<string, string> common) : IRea
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    [InlineArray(InlineCount)]
+    private struct InlineWords
+    {
+        private KeyValuePair<string, string> _first;
+    }
 }

@@ -38,7 +38,7 @@ public sealed class EngagementContext
     }
 
     // The built-in providers' common placeholder words, made by the first provider that needs them.
-    internal Dictionary<string, string>? CommonWords { get; set; }
+    internal KeyValuePair<string, string>[]? CommonWords { get; set; }
 
     /// <summary>The customer's unified view: stage, value tier, segments, satisfaction, consent.</summary>
     public Customer360 Customer { get; }

@@ -12,18 +12,19 @@ internal static class CandidateText
     /// <summary>The placeholders every provider fills: {name}, {stage}, {tier}, {kind}, {store}; a provider adds its own.</summary>
     public static PlaceholderWords Common(EngagementContext context) => new(context.CommonWords ??= CommonWords(context));
 
-    // Made once per decision and shared by the providers, which only read it.
-    private static Dictionary<string, string> CommonWords(EngagementContext context)
+    // Made once per decision and shared by the providers, which only read it: five words, so an
+    // array searched in order rather than a dictionary.
+    private static KeyValuePair<string, string>[] CommonWords(EngagementContext context)
     {
         var customer = context.Customer;
-        return new Dictionary<string, string>(5, StringComparer.Ordinal)
-        {
-            ["name"] = string.IsNullOrWhiteSpace(customer.Name) ? "the customer" : customer.Name,
-            ["stage"] = StageWords(customer.Lifecycle.Stage),
-            ["tier"] = customer.Value.Tier is { } tier ? TierWords(tier) : "unranked",
-            ["kind"] = customer.Kind == Domain.Events.CustomerKind.Organization ? "organisation" : "consumer",
-            ["store"] = context.PresentInStoreId ?? context.State.LastStoreId ?? customer.HomeStoreId ?? "the store",
-        };
+        return
+        [
+            new("name", string.IsNullOrWhiteSpace(customer.Name) ? "the customer" : customer.Name),
+            new("stage", StageWords(customer.Lifecycle.Stage)),
+            new("tier", customer.Value.Tier is { } tier ? TierWords(tier) : "unranked"),
+            new("kind", customer.Kind == Domain.Events.CustomerKind.Organization ? "organisation" : "consumer"),
+            new("store", context.PresentInStoreId ?? context.State.LastStoreId ?? customer.HomeStoreId ?? "the store"),
+        ];
     }
 
     /// <summary>
@@ -63,6 +64,18 @@ internal static class CandidateText
         }
 
         return new ActionCandidate(string.Equals(title, action.Title, StringComparison.Ordinal) ? action : action with { Title = title }, reasons, Source: source);
+    }
+
+    /// <summary>The reasons of the first <paramref name="max"/> of <paramref name="items"/>, as a candidate's details.</summary>
+    public static string[] Details<T>(IReadOnlyList<T> items, int max, Func<T, string> reason)
+    {
+        var details = new string[Math.Min(items.Count, Math.Max(0, max))];
+        for (var i = 0; i < details.Length; i++)
+        {
+            details[i] = reason(items[i]);
+        }
+
+        return details;
     }
 
     /// <summary>Whole days from <paramref name="from"/> to <paramref name="now"/>, never negative.</summary>

@@ -44,7 +44,7 @@ public sealed class CrossSellProvider(BuiltInProviderOptions? options = null) : 
         values["item"] = strongest.AntecedentSku;
         values["suggestion"] = strongest.Sku ?? (strongest.Category is { } category ? "something from " + category : "a companion item");
         values["category"] = strongest.Category ?? "related";
-        var details = suggestions.Take(_options.MaxItemReasons).Select(s => s.Reason).ToList();
+        var details = CandidateText.Details(suggestions, _options.MaxItemReasons, static s => s.Reason);
         return CandidateText.Candidates(context, ActionKinds.CrossSell, values, details, Name);
     }
 }

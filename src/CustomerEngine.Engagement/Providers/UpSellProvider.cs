@@ -41,7 +41,7 @@ public sealed class UpSellProvider(BuiltInProviderOptions? options = null) : ICa
         values["item"] = first.InsteadOfSku;
         values["suggestion"] = first.Sku;
         values["category"] = first.Category;
-        var details = suggestions.Take(_options.MaxItemReasons).Select(s => s.Reason).ToList();
+        var details = CandidateText.Details(suggestions, _options.MaxItemReasons, static s => s.Reason);
         return CandidateText.Candidates(context, ActionKinds.UpSell, values, details, Name);
     }
 }
