@@ -125,6 +125,35 @@ public sealed class TwoNodesPresenceTests
         Assert.Empty(await PresentAsync(onFirst, store));
     }
 
+    [Fact]
+    public async Task A_departure_on_one_node_is_kept_while_the_other_nodes_record_still_has_the_customer_present()
+    {
+        // Alone, a store would forget this departure at its next write (no retention at all here).
+        var settings = new Dictionary<string, string> { ["Presence:DepartedRetention"] = "00:00:00", ["Presence:FlushInterval"] = "00:00:00.200" };
+        await using var nodes = await EnginePair.StartAsync(settings);
+        var (first, second, onFirst, onSecond) = nodes;
+        var store = $"S-{Guid.NewGuid():N}";
+        var ada = $"ada-{Guid.NewGuid():N}";
+        var firstRecord = "presence@" + first.Services.GetRequiredService<INodeNotifications>().NodeId;
+        var secondRecord = "presence@" + second.Services.GetRequiredService<INodeNotifications>().NodeId;
+
+        await EnterAsync(onFirst, ada, store);
+        await UntilAsync(
+            async () => (await PresenceRecordsAsync(nodes.ConnectionString, store)).GetValueOrDefault(firstRecord)?.Contains(ada, StringComparison.Ordinal) == true,
+            "the first node wrote its record with the customer present");
+
+        // She walks out through the other node (the balancer moved her): the first node's record
+        // still has her in the store, and only the second's departure outvotes it.
+        await PostAsync(onSecond, Event("store.left", ada, DateTimeOffset.UtcNow, [], store));
+        await UntilAsync(
+            async () => (await PresenceRecordsAsync(nodes.ConnectionString, store)).ContainsKey(secondRecord),
+            "the second node wrote its record of the store");
+
+        Assert.Contains(ada, (await PresenceRecordsAsync(nodes.ConnectionString, store))[secondRecord], StringComparison.Ordinal);
+        Assert.DoesNotContain(ada, await PresentAsync(onFirst, store));
+        Assert.DoesNotContain(ada, await PresentAsync(onSecond, store));
+    }
+
     private static Task EnterAsync(HttpClient node, string id, string store) => PostAsync(
         node,
         Event("customer.registered", id, DateTimeOffset.UtcNow.AddMinutes(-2), new JsonObject { ["name"] = id, ["kind"] = "individual" }, store),
