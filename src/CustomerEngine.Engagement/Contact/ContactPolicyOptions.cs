@@ -48,8 +48,7 @@ public sealed record ContactPolicyOptions
     /// How long a presentation is kept in the contact history: long enough for every rule above to
     /// see it (and for a late outcome to find it).
     /// </summary>
-    public TimeSpan HistoryRetention =>
-        new[] { TimeSpan.FromDays(1), DeclineCooldown, RepeatWindow }.Max();
+    public TimeSpan HistoryRetention => TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerDay, Math.Max(DeclineCooldown.Ticks, RepeatWindow.Ticks)));
 
     private static TimeSpan NonNegative(TimeSpan value) =>
         value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "A duration cannot be negative.");
