@@ -11,7 +11,7 @@ public sealed class StorePresence
     public Dictionary<string, CustomerPresence> Customers { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The latest departure <see cref="Prune(DateTimeOffset, TimeSpan, TimeSpan)"/> has forgotten:
+    /// The latest departure <see cref="Prune"/> has forgotten:
     /// an enter or sighting no later than it, of a customer the store no longer holds, may belong
     /// before a forgotten departure, so it is ignored rather than counting the customer present.
     /// </summary>
@@ -98,7 +98,7 @@ public sealed class StorePresence
 
     /// <summary>
     /// The customers who entered and never left but were not seen within <paramref name="timeout"/>
-    /// of <paramref name="now"/>: they left without a <c>store.left</c>. <see cref="Prune(DateTimeOffset, TimeSpan, TimeSpan)"/> forgets
+    /// of <paramref name="now"/>: they left without a <c>store.left</c>. <see cref="Prune"/> forgets
     /// them, so each time-out is reported until the next prune only.
     /// </summary>
     public IReadOnlyList<string> TimedOut(DateTimeOffset now, TimeSpan timeout)
@@ -108,24 +108,19 @@ public sealed class StorePresence
     }
 
     /// <summary>
-    /// Forgets customers with no signal within <paramref name="timeout"/> of
-    /// <paramref name="now"/>: they cannot be present any more, and a late signal older than that
-    /// cannot make them present again.
+    /// Forgets customers with no signal within <paramref name="timeout"/> of <paramref name="now"/>:
+    /// they cannot be present any more, and a late signal older than that cannot make them present
+    /// again. Those who are not in the store (they left, or were only seen) are forgotten sooner,
+    /// with no signal within <paramref name="retention"/> (the whole time-out when null): the record
+    /// then holds about the customers present rather than everyone of the last
+    /// <paramref name="timeout"/>. The latest departure forgotten early is kept in
+    /// <see cref="DeparturesForgottenThrough"/>, so a late enter that would belong before it still
+    /// cannot bring the customer back.
     /// </summary>
-    public void Prune(DateTimeOffset now, TimeSpan timeout) => Prune(now, timeout, timeout);
-
-    /// <summary>
-    /// Forgets customers with no signal within <paramref name="timeout"/> of <paramref name="now"/>,
-    /// and sooner, with no signal within <paramref name="retention"/>, those who are not in the
-    /// store (they left, or were only seen): the record then holds about the customers present
-    /// rather than everyone of the last <paramref name="timeout"/>. The latest departure forgotten
-    /// early is kept in <see cref="DeparturesForgottenThrough"/>, so a late enter that would belong
-    /// before it still cannot bring the customer back.
-    /// </summary>
-    public void Prune(DateTimeOffset now, TimeSpan timeout, TimeSpan retention)
+    public void Prune(DateTimeOffset now, TimeSpan timeout, TimeSpan? retention = null)
     {
         var cutoff = now - timeout;
-        var absentCutoff = now - (retention < timeout ? retention : timeout);
+        var absentCutoff = now - (retention < timeout ? retention.Value : timeout);
         List<string>? stale = null;
         foreach (var (customerId, presence) in Customers)
         {

@@ -279,7 +279,7 @@ public sealed class StorePresenceGrain : Grain, IStorePresenceGrain, IRemindable
         }
 
         // Early forgetting is for a record no other node's can contradict (PresenceOptions.DepartedRetention).
-        presence.Prune(now, _options.Timeout, _nodes.IsShared ? _options.Timeout : _options.DepartedRetention);
+        presence.Prune(now, _options.Timeout, _nodes.IsShared ? null : _options.DepartedRetention);
         if (gone.Count > 0)
         {
             ReportPresentCount();
