@@ -57,7 +57,7 @@ public sealed class PresenceFlushTests
             await engine.AcceptAsync(Left("left-just-now", now.AddMinutes(-2), storeId: "S7"));
             await engine.AcceptAsync(Entered("browsing", now.AddMinutes(-5), storeId: "S7"));
             await engine.DeliveredAsync();
-            await WaitUntilAsync(() => store.GetCustomerAsync("left-earlier").Result is null, "the store forgot the customer who left 30 minutes ago");
+            await WaitUntilAsync(async () => await store.GetCustomerAsync("left-earlier") is null, "the store forgot the customer who left 30 minutes ago");
 
             await engine.AcceptAsync(Entered("left-earlier", now.AddMinutes(-35), storeId: "S7"));
             await engine.DeliveredAsync();
@@ -78,10 +78,12 @@ public sealed class PresenceFlushTests
         restarted.DeleteDatabase();
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    private static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
+        while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, $"Waited {Patience.TotalSeconds} s and still not: {what}.");
             await Task.Delay(20);
