@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using CustomerEngine.Domain.Events;
@@ -94,25 +95,9 @@ public sealed record ActionEligibility
             return null;
         }
 
-        // The words depend only on the allowed list and the customer's value, and every decision
-        // asks for them: they are made once per list (a catalog's, read as fixed) and value.
-        var slot = ExclusionTexts<TEnum>.Slot(actual);
-        var texts = slot < 0 ? null : ExclusionTexts<TEnum>.ByList.GetValue(allowed, static _ => new string?[ExclusionTexts<TEnum>.Slots]);
-        if (texts?[slot] is { } made)
-        {
-            return made;
-        }
-
-        var wanted = string.Join(", ", allowed.Select(ApiNames<TEnum>.Of));
-        var text = actual is { } known
-            ? $"{criterion} {ApiNames<TEnum>.Of(known)} is not one of: {wanted}"
-            : $"{criterion} is not known yet (needs one of: {wanted})";
-        if (texts is not null)
-        {
-            texts[slot] = text;
-        }
-
-        return text;
+        // Every decision asks, and the words depend only on the allowed list and the customer's
+        // value: they are made once per list (a catalog's, read as fixed).
+        return (ExclusionTexts<TEnum>.ByList.TryGetValue(allowed, out var texts) ? texts : ExclusionTexts<TEnum>.For(criterion, allowed)).Of(actual);
     }
 
     private string? MissingAttribute(IReadOnlyDictionary<string, string> attributes)
@@ -128,24 +113,25 @@ public sealed record ActionEligibility
         return null;
     }
 
-    private static class ExclusionTexts<TEnum>
+    private sealed class ExclusionTexts<TEnum>
         where TEnum : struct, Enum
     {
-        public static readonly ConditionalWeakTable<IReadOnlyList<TEnum>, string?[]> ByList = new();
+        public static readonly ConditionalWeakTable<IReadOnlyList<TEnum>, ExclusionTexts<TEnum>> ByList = new();
 
-        // An unknown value at 0, each value at 1 + its number.
-        public static readonly int Slots =
-            Unsafe.SizeOf<TEnum>() == sizeof(int) && Enum.GetValues<TEnum>() is { Length: > 0 } values ? 2 + values.Max(Unsafe.BitCast<TEnum, int>) : 0;
+        private readonly string _unknown;
+        private readonly FrozenDictionary<TEnum, string> _byValue;
 
-        public static int Slot(TEnum? value)
+        private ExclusionTexts(string criterion, IReadOnlyList<TEnum> allowed)
         {
-            if (Slots == 0)
-            {
-                return -1;
-            }
-
-            var slot = value is { } known ? 1 + Unsafe.BitCast<TEnum, int>(known) : 0;
-            return slot >= 0 && slot < Slots ? slot : -1;
+            var wanted = string.Join(", ", allowed.Select(ApiNames<TEnum>.Of));
+            _unknown = $"{criterion} is not known yet (needs one of: {wanted})";
+            _byValue = Enum.GetValues<TEnum>().ToFrozenDictionary(value => value, value => $"{criterion} {ApiNames<TEnum>.Of(value)} is not one of: {wanted}");
         }
+
+        // Apart from the lookup, so the lambda's capture is made only when a list is first seen.
+        public static ExclusionTexts<TEnum> For(string criterion, IReadOnlyList<TEnum> allowed) =>
+            ByList.GetValue(allowed, list => new ExclusionTexts<TEnum>(criterion, list));
+
+        public string Of(TEnum? actual) => actual is { } known ? _byValue[known] : _unknown;
     }
 }
