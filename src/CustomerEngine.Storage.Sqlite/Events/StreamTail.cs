@@ -98,6 +98,36 @@ internal sealed class StreamTail
         }
     }
 
+    /// <summary>
+    /// The entries above <paramref name="after"/> and at or below <paramref name="through"/>, sorted
+    /// by stream and then sequence: the order in which they share the stream index's pages.
+    /// </summary>
+    public (string StreamKey, long Sequence)[] Between(long after, long through)
+    {
+        var entries = new List<(string StreamKey, long Sequence)>();
+        lock (_lock)
+        {
+            foreach (var (key, sequences) in _byStream)
+            {
+                foreach (var sequence in sequences)
+                {
+                    if (sequence > after && sequence <= through)
+                    {
+                        entries.Add((key, sequence));
+                    }
+                }
+            }
+        }
+
+        var sorted = entries.ToArray();
+        Array.Sort(sorted, static (a, b) =>
+        {
+            var byStream = string.CompareOrdinal(a.StreamKey, b.StreamKey);
+            return byStream != 0 ? byStream : a.Sequence.CompareTo(b.Sequence);
+        });
+        return sorted;
+    }
+
     /// <summary>Drops the entries at or below <paramref name="through"/>, once the index covers them.</summary>
     public void Prune(long through)
     {

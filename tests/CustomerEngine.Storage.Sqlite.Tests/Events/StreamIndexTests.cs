@@ -89,6 +89,51 @@ public sealed class StreamIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_written_in_several_commits_finds_every_event_once()
+    {
+        // 9,000 entries are three of the indexing's commits (decision 86).
+        await using var store = await _database.OpenStoreAsync(_database.Options with { StreamIndexBatchEvents = 9_000 });
+        for (var batch = 0; batch < 90; batch++)
+        {
+            await store.AppendAsync([.. Enumerable.Range(batch * 100, 100).Select(i => SampleEvents.Event($"e{i}", $"s{i % 30}"))]);
+        }
+
+        // The append after the batch is full is the one that starts its indexing.
+        await store.AppendAsync([SampleEvents.Event("late", "other")]);
+        await WaitForWatermarkAsync(atLeast: 9_000);
+        for (var stream = 0; stream < 30; stream++)
+        {
+            var expected = Enumerable.Range(0, 9_000).Where(i => i % 30 == stream).Select(i => $"e{i}");
+            Assert.Equal(expected, (await store.ReadStreamsAsync([$"s{stream}"], 0)).Select(e => e.EventId));
+        }
+
+        Assert.Equal(new StreamStats(600, 9_000), await store.ReadStreamStatsAsync(["s29", "s0"]));
+        using var connection = _database.OpenConnection();
+        Assert.Equal(9_000L, SqlStatement.Execute(connection, "SELECT count(*) FROM stream_index WHERE stream_key <> 'other';"));
+    }
+
+    [Fact]
+    public async Task Index_rows_of_a_batch_cut_short_above_the_watermark_are_not_read_twice()
+    {
+        var options = _database.Options with { StreamIndexBatchEvents = 1_000 };
+        await using (var store = await _database.OpenStoreAsync(options))
+        {
+            await store.AppendAsync([SampleEvents.Event("e1", "s1"), SampleEvents.Event("e2", "s2"), SampleEvents.Event("e3", "s1")]);
+        }
+
+        // What the first commits of a batch leave when the process dies before its last one.
+        using (var connection = _database.OpenConnection())
+        {
+            SqlStatement.Execute(connection, "INSERT INTO stream_index (stream_key, sequence) SELECT stream_key, sequence FROM events WHERE stream_key = 's1';");
+        }
+
+        await using var reopened = await _database.OpenStoreAsync(options);
+        Assert.Equal(["e1", "e3"], (await reopened.ReadStreamsAsync(["s1"], 0)).Select(e => e.EventId));
+        Assert.Equal(["e3"], (await reopened.ReadStreamsAsync(["s1"], 1)).Select(e => e.EventId));
+        Assert.Equal(new StreamStats(3, 3), await reopened.ReadStreamStatsAsync(["s1", "s2"]));
+    }
+
+    [Fact]
     public async Task A_file_from_schema_version_3_is_indexed_on_upgrade()
     {
         await using (var store = await _database.OpenStoreAsync())
