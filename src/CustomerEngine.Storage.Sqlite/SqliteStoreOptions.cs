@@ -23,7 +23,7 @@ public sealed record SqliteStoreOptions
     /// <summary>
     /// How many new events wait, found through memory, before they are added to the stream index in
     /// one sorted write. Larger batches share more index pages per write and hold more in memory
-    /// (some tens of bytes an event). The write is committed in slices of 4,096, so it delays the
+    /// (some tens of bytes an event). The write is committed in slices of 2,048, so it delays the
     /// acknowledgements committed with it by a few milliseconds at a time.
     /// </summary>
     public int StreamIndexBatchEvents { get; set; } = 65_536;

@@ -39,7 +39,7 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
 
     // The most entries one indexing commit adds: a few milliseconds of the writer's time, where a
     // whole batch in one commit held every acknowledgement queued behind it for 60–100 ms.
-    private const int IndexSliceEvents = 4096;
+    private const int IndexSliceEvents = 2048;
 
     private static readonly ConcurrentDictionary<int, (string Sql, string[] ParameterNames)> ReadStreamsStatements = new();
     private static readonly ConcurrentDictionary<int, (string Sql, string[] ParameterNames)> StreamStatsStatements = new();

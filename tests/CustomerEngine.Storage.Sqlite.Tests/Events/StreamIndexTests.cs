@@ -91,7 +91,7 @@ public sealed class StreamIndexTests : IDisposable
     [Fact]
     public async Task A_batch_written_in_several_commits_finds_every_event_once()
     {
-        // 9,000 entries are three of the indexing's commits (decision 86).
+        // 9,000 entries are five of the indexing's commits (decision 86).
         await using var store = await _database.OpenStoreAsync(_database.Options with { StreamIndexBatchEvents = 9_000 });
         for (var batch = 0; batch < 90; batch++)
         {
