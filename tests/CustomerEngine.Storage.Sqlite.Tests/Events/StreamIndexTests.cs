@@ -17,11 +17,7 @@ public sealed class StreamIndexTests : IDisposable
     [Fact]
     public async Task Events_not_yet_indexed_are_found_again_after_a_restart()
     {
-        var options = _database.Options with { StreamIndexBatchEvents = 1_000 };
-        await using (var store = await _database.OpenStoreAsync(options))
-        {
-            await store.AppendAsync([SampleEvents.Event("e1", "s1"), SampleEvents.Event("e2", "s2"), SampleEvents.Event("e3", "s1")]);
-        }
+        var options = await StoreThreeEventsUnindexedAsync();
 
         using (var connection = _database.OpenConnection())
         {
@@ -115,11 +111,7 @@ public sealed class StreamIndexTests : IDisposable
     [Fact]
     public async Task Index_rows_of_a_batch_cut_short_above_the_watermark_are_not_read_twice()
     {
-        var options = _database.Options with { StreamIndexBatchEvents = 1_000 };
-        await using (var store = await _database.OpenStoreAsync(options))
-        {
-            await store.AppendAsync([SampleEvents.Event("e1", "s1"), SampleEvents.Event("e2", "s2"), SampleEvents.Event("e3", "s1")]);
-        }
+        var options = await StoreThreeEventsUnindexedAsync();
 
         // What the first commits of a batch leave when the process dies before its last one.
         using (var connection = _database.OpenConnection())
@@ -160,6 +152,15 @@ public sealed class StreamIndexTests : IDisposable
         Assert.Equal(3L, SqlStatement.Execute(check, "SELECT count(*) FROM stream_index;"));
         Assert.Equal(3L, SqlStatement.Execute(check, "SELECT sequence FROM stream_index_watermark;"));
         Assert.Equal(0L, SqlStatement.Execute(check, "SELECT count(*) FROM sqlite_master WHERE name = 'events_by_stream';"));
+    }
+
+    // e1 and e3 in stream s1, e2 in s2, all above the watermark, and the store closed.
+    private async Task<SqliteStoreOptions> StoreThreeEventsUnindexedAsync()
+    {
+        var options = _database.Options with { StreamIndexBatchEvents = 1_000 };
+        await using var store = await _database.OpenStoreAsync(options);
+        await store.AppendAsync([SampleEvents.Event("e1", "s1"), SampleEvents.Event("e2", "s2"), SampleEvents.Event("e3", "s1")]);
+        return options;
     }
 
     private async Task WaitForWatermarkAsync(long atLeast)
