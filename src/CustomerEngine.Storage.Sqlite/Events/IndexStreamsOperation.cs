@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CustomerEngine.Storage.Sqlite.Connections;
 using CustomerEngine.Storage.Sqlite.Writing;
@@ -54,7 +55,7 @@ internal sealed class IndexStreamsOperation(ArraySegment<(string StreamKey, long
         var json = new StringBuilder(entries.Count * 8).Append('[');
         foreach (var (_, sequence) in entries)
         {
-            json.Append(sequence).Append(',');
+            json.Append(CultureInfo.InvariantCulture, $"{sequence},");
         }
 
         json[^1] = ']';

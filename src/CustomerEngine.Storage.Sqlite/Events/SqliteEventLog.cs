@@ -56,7 +56,9 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         var append = database.Writer.SubmitAsync(new AppendEventsOperation(events, database.StreamTail, cancellationToken));
         if (database.StreamTail.TryBeginIndexing(database.StreamIndexBatchEvents))
         {
-            _ = IndexStreamsAsync();
+            // On the thread pool: reading and sorting a batch takes milliseconds that this
+            // append's caller must not wait for.
+            _ = Task.Run(IndexStreamsAsync);
         }
 
         return database.Instruments.IsObservingAppends ? ObserveAppendAsync(append, events.Count, database.Instruments) : append;
