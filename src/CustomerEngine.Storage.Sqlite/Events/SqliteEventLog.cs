@@ -204,8 +204,9 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
 
     // Reads the watermark and the tail in one snapshot of the file: the index answers for the events
     // at or below the watermark, the tail for those above it (the index may already hold some of
-    // those, from the first slices of a batch, and they must not be read twice). A snapshot taken before an indexing
-    // write committed may see an older watermark than the tail was since pruned to; it starts over.
+    // those, from the first slices of a batch, and they must not be read twice). A snapshot taken
+    // before an indexing write committed may see an older watermark than the tail was since pruned
+    // to; it starts over.
     private async Task<T> InSnapshotAsync<T>(PreparedStatements statements, string[] keys, long afterSequence, Func<long, List<(string StreamKey, long Sequence)>, Task<T>> read)
     {
         while (true)
@@ -245,13 +246,17 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         {
             var (from, to) = ReadIndexingRange();
             var entries = database.StreamTail.Between(from, to);
-            for (var start = 0; start < entries.Length || start == 0; start += IndexSliceEvents)
+            var start = 0;
+            do
             {
+                // At least one slice, even an empty one, since the last slice raises the watermark.
                 var count = Math.Min(IndexSliceEvents, entries.Length - start);
                 var last = start + count >= entries.Length;
                 var slice = new ArraySegment<(string, long)>(entries, start, count);
                 await database.Writer.SubmitAsync(new IndexStreamsOperation(slice, last ? to : null, CancellationToken.None)).ConfigureAwait(false);
+                start += count;
             }
+            while (start < entries.Length);
 
             database.StreamTail.Prune(to);
         }
