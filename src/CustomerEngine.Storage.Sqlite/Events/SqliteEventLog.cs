@@ -269,21 +269,14 @@ internal sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         }
     }
 
+    // Two reads without a common snapshot: only this loop moves the watermark, one batch at a
+    // time, and the newest committed sequence only grows.
     private (long From, long To) ReadIndexingRange()
     {
         using var lease = database.RentReader();
-        var statements = lease.Statements;
-        statements.GetRaw(BeginSql).Execute();
-        try
-        {
-            var from = (long)statements.Get(IndexStreamsOperation.WatermarkSql).ExecuteScalar()!;
-            var to = (long)statements.Get(LastSequenceSql).ExecuteScalar()!;
-            return (from, Math.Max(from, to));
-        }
-        finally
-        {
-            statements.GetRaw(EndSql).Execute();
-        }
+        var from = (long)lease.Statements.Get(IndexStreamsOperation.WatermarkSql).ExecuteScalar()!;
+        var to = (long)lease.Statements.Get(LastSequenceSql).ExecuteScalar()!;
+        return (from, Math.Max(from, to));
     }
 
     private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)
