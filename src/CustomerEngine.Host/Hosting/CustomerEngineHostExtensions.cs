@@ -11,6 +11,7 @@ using CustomerEngine.Host.Health;
 using CustomerEngine.Host.Hubs;
 using CustomerEngine.Host.Ingestion;
 using CustomerEngine.Host.Limits;
+using CustomerEngine.Host.Memory;
 using CustomerEngine.Host.Nodes;
 using CustomerEngine.Host.Overview;
 using CustomerEngine.Host.Security;
@@ -35,6 +36,7 @@ public static class CustomerEngineHostExtensions
         // First, so that export starts before and stops after every other hosted service.
         builder.AddEngineTelemetry();
         services.AddSingleton(TimeProvider.System);
+        services.AddYoungCollectionPacing(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<StoreOutageExceptionHandler>();
         services.AddOpenApi(o => o.AddOperationTransformer<EventsRequestBodyDocumentation>());

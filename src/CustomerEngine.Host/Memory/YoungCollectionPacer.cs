@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Options;
+
+namespace CustomerEngine.Host.Memory;
+
+/// <summary>
+/// Starts a young-generation collection each time <see cref="YoungCollectionPacingOptions.BudgetMegabytes"/>
+/// have been allocated, unless the process allocates faster than pacing can afford or the
+/// machine's processors are busy (<see cref="YoungCollectionPacingOptions"/>). Server GC
+/// otherwise lets gen0 grow to hundreds of megabytes here, and each collection then stops every
+/// thread for 100–300 ms, which is the tail of the <c>202</c> at moderate load; a capped budget
+/// (<c>GCGen0MaxBudget</c>) would shorten the pauses at every load, and at saturation costs a
+/// tenth to a fifth of the throughput. The runtime has no budget that follows the load, so this
+/// service keeps the pauses short while there is time to spare (decision 87).
+/// </summary>
+public sealed class YoungCollectionPacer(IOptions<YoungCollectionPacingOptions> options) : BackgroundService
+{
+    private long _collections;
+
+    /// <summary>Young collections this pacer has started.</summary>
+    public long Collections => Interlocked.Read(ref _collections);
+
+    /// <summary>
+    /// The step for <paramref name="allocatedSinceCollection"/> bytes allocated since the last
+    /// collection, while the process allocates <paramref name="megabytesPerSecond"/> and uses
+    /// <paramref name="processorShare"/> of all processors.
+    /// </summary>
+    public static PacingStep Next(long allocatedSinceCollection, double megabytesPerSecond, double processorShare, YoungCollectionPacingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.BudgetMegabytes <= 0 || allocatedSinceCollection < (long)options.BudgetMegabytes << 20)
+        {
+            return PacingStep.Wait;
+        }
+
+        return megabytesPerSecond > options.MaxAllocationRateMegabytesPerSecond || processorShare > options.MaxProcessorShare
+            ? PacingStep.LeaveToRuntime
+            : PacingStep.Collect;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (settings.BudgetMegabytes <= 0)
+        {
+            return;
+        }
+
+        // Rates over the last second, from the samples of that second: one sample would make a
+        // burst after a pause look like saturation.
+        var collections = GC.CollectionCount(0);
+        var allocatedAtCollection = GC.GetTotalAllocatedBytes();
+        var samples = new Queue<(long At, long Allocated, TimeSpan Processor)>();
+        samples.Enqueue((Environment.TickCount64, allocatedAtCollection, ProcessorTime.Busy()));
+        using var timer = new PeriodicTimer(settings.PollInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            var now = Environment.TickCount64;
+            var allocated = GC.GetTotalAllocatedBytes();
+            var processor = ProcessorTime.Busy();
+            samples.Enqueue((now, allocated, processor));
+            while (samples.Count > 1 && now - samples.Peek().At > 1000)
+            {
+                samples.Dequeue();
+            }
+
+            // Any collection since the last look, the runtime's or another pacer's, resets the budget.
+            if (GC.CollectionCount(0) is var count && count != collections)
+            {
+                collections = count;
+                allocatedAtCollection = allocated;
+                continue;
+            }
+
+            var (since, allocatedThen, processorThen) = samples.Peek();
+            var elapsed = Math.Max(1, now - since);
+            var megabytesPerSecond = (allocated - allocatedThen) / 1048576.0 * 1000 / elapsed;
+            var processorShare = (processor - processorThen).TotalMilliseconds / (elapsed * (double)Environment.ProcessorCount);
+            switch (Next(allocated - allocatedAtCollection, megabytesPerSecond, processorShare, settings))
+            {
+                case PacingStep.Collect:
+                    GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+                    Interlocked.Increment(ref _collections);
+                    collections = GC.CollectionCount(0);
+                    allocatedAtCollection = GC.GetTotalAllocatedBytes();
+                    break;
+                case PacingStep.LeaveToRuntime:
+                    // Not again before another budget: a dip in the rate right after does not
+                    // force the large collection the runtime is about to start anyway.
+                    allocatedAtCollection = allocated;
+                    break;
+            }
+        }
+    }
+}
