@@ -11,21 +11,17 @@ public sealed class YoungCollectionPacerTests(EngineFixture engine) : IClassFixt
     private const long Megabyte = 1 << 20;
     private static readonly YoungCollectionPacingOptions Defaults = new();
 
-    [Fact]
-    public void Less_than_the_budget_allocated_waits() =>
-        Assert.Equal(PacingStep.Wait, YoungCollectionPacer.Next(31 * Megabyte, 80, 0.3, Defaults));
+    [Theory]
+    [InlineData("less than the budget allocated", 31, 80, 0.3, PacingStep.Wait)]
+    [InlineData("the budget allocated at a moderate rate, processors to spare", 32, 80, 0.3, PacingStep.Collect)]
+    [InlineData("allocating faster than pacing can afford", 64, 450, 0.3, PacingStep.LeaveToRuntime)]
+    [InlineData("the machine's processors busy", 32, 80, 0.9, PacingStep.LeaveToRuntime)]
+    public void Pacing_collects_only_a_budget_allocated_slowly_on_a_machine_with_time_to_spare(string situation, long megabytes, double megabytesPerSecond, double processorShare, PacingStep expected)
+    {
+        var step = YoungCollectionPacer.Next(megabytes * Megabyte, megabytesPerSecond, processorShare, Defaults);
 
-    [Fact]
-    public void The_budget_allocated_at_a_moderate_rate_starts_a_young_collection() =>
-        Assert.Equal(PacingStep.Collect, YoungCollectionPacer.Next(32 * Megabyte, 80, 0.3, Defaults));
-
-    [Fact]
-    public void Allocating_faster_than_pacing_can_afford_leaves_collections_to_the_runtime() =>
-        Assert.Equal(PacingStep.LeaveToRuntime, YoungCollectionPacer.Next(64 * Megabyte, 450, 0.3, Defaults));
-
-    [Fact]
-    public void A_busy_process_leaves_collections_to_the_runtime() =>
-        Assert.Equal(PacingStep.LeaveToRuntime, YoungCollectionPacer.Next(32 * Megabyte, 80, 0.9, Defaults));
+        Assert.True(step == expected, $"{situation}: {step}, expected {expected}");
+    }
 
     [Fact]
     public void A_budget_of_zero_turns_pacing_off() =>
