@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace CustomerEngine.Host.Memory;
 
-/// <summary>Processor time spent so far, summed over all processors.</summary>
+/// <summary>Processor time spent so far, by this process and by the whole machine.</summary>
 public static class ProcessorTime
 {
     private const string MachineStatistics = "/proc/stat";
@@ -15,19 +15,28 @@ public static class ProcessorTime
     private static long _lastMachineTicks;
 
     /// <summary>
-    /// The whole machine's busy time where the operating system tells it (Linux, including time
-    /// the hypervisor gave to others), else this process's: a database or another process on the
-    /// same processors leaves the engine no time to spare even when the engine itself is idle.
+    /// The processors <see cref="Machine"/> counts over: every processor the kernel lists, which in
+    /// a container limited to fewer is more than <see cref="Environment.ProcessorCount"/>.
     /// </summary>
-    public static TimeSpan Busy()
+    public static int MachineProcessors { get; } = CountMachineProcessors();
+
+    /// <summary>This process's processor time, summed over its threads.</summary>
+    public static TimeSpan Process() => Environment.CpuUsage.TotalTime;
+
+    /// <summary>
+    /// The whole machine's busy time, hypervisor steal included, where the operating system tells
+    /// it (Linux), else null: a database beside the engine leaves it no time to spare even when
+    /// the engine itself is idle.
+    /// </summary>
+    public static TimeSpan? Machine()
     {
         if (!MachineReadable)
         {
-            return Environment.CpuUsage.TotalTime;
+            return null;
         }
 
-        // A failed read repeats the last value rather than mixing in the process's own time.
-        if (MachineBusy() is { } busy)
+        // A failed read repeats the last value, so a look that fails does not look idle or busy.
+        if (ReadMachineLine() is { } line && ParseMachineBusy(line) is { } busy)
         {
             Interlocked.Exchange(ref _lastMachineTicks, busy.Ticks);
             return busy;
@@ -36,7 +45,7 @@ public static class ProcessorTime
         return TimeSpan.FromTicks(Interlocked.Read(ref _lastMachineTicks));
     }
 
-    /// <summary>The busy time in the first line of <c>/proc/stat</c>, or null when it cannot be read.</summary>
+    /// <summary>The busy time in the first line of <c>/proc/stat</c>, or null when it is not that line.</summary>
     public static TimeSpan? ParseMachineBusy(string firstLine)
     {
         ArgumentNullException.ThrowIfNull(firstLine);
@@ -62,16 +71,31 @@ public static class ProcessorTime
         return Tick * ticks;
     }
 
-    private static TimeSpan? MachineBusy()
+    private static string? ReadMachineLine()
     {
         try
         {
             using var reader = new StreamReader(MachineStatistics);
-            return reader.ReadLine() is { } line ? ParseMachineBusy(line) : null;
+            return reader.ReadLine();
         }
         catch (IOException)
         {
             return null;
+        }
+    }
+
+    private static int CountMachineProcessors()
+    {
+        try
+        {
+            var count = MachineReadable
+                ? File.ReadLines(MachineStatistics).Count(line => line.Length > 3 && line.StartsWith("cpu", StringComparison.Ordinal) && char.IsAsciiDigit(line[3]))
+                : 0;
+            return count > 0 ? count : Environment.ProcessorCount;
+        }
+        catch (IOException)
+        {
+            return Environment.ProcessorCount;
         }
     }
 }

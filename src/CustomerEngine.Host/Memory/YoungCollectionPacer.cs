@@ -50,15 +50,15 @@ public sealed class YoungCollectionPacer(IOptions<YoungCollectionPacingOptions> 
         // burst after a pause look like saturation.
         var collections = GC.CollectionCount(0);
         var allocatedAtCollection = GC.GetTotalAllocatedBytes();
-        var samples = new Queue<(long At, long Allocated, TimeSpan Processor)>();
-        samples.Enqueue((Environment.TickCount64, allocatedAtCollection, ProcessorTime.Busy()));
+        var samples = new Queue<Sample>();
+        samples.Enqueue(new Sample(Environment.TickCount64, allocatedAtCollection, ProcessorTime.Process(), ProcessorTime.Machine()));
         using var timer = new PeriodicTimer(settings.PollInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var now = Environment.TickCount64;
             var allocated = GC.GetTotalAllocatedBytes();
-            var processor = ProcessorTime.Busy();
-            samples.Enqueue((now, allocated, processor));
+            var latest = new Sample(now, allocated, ProcessorTime.Process(), ProcessorTime.Machine());
+            samples.Enqueue(latest);
             while (samples.Count > 1 && now - samples.Peek().At > 1000)
             {
                 samples.Dequeue();
@@ -72,10 +72,18 @@ public sealed class YoungCollectionPacer(IOptions<YoungCollectionPacingOptions> 
                 continue;
             }
 
-            var (since, allocatedThen, processorThen) = samples.Peek();
-            var elapsed = Math.Max(1, now - since);
-            var megabytesPerSecond = (allocated - allocatedThen) / 1048576.0 * 1000 / elapsed;
-            var processorShare = (processor - processorThen).TotalMilliseconds / (elapsed * (double)Environment.ProcessorCount);
+            var oldest = samples.Peek();
+            var elapsed = (double)Math.Max(1, now - oldest.At);
+            var megabytesPerSecond = (allocated - oldest.Allocated) / 1048576.0 * 1000 / elapsed;
+
+            // The busier of the process (against the processors it may use, which a container can
+            // limit) and the machine (against all the kernel lists, where a database beside it runs).
+            var processorShare = (latest.Process - oldest.Process).TotalMilliseconds / (elapsed * Environment.ProcessorCount);
+            if (latest.Machine is { } machine && oldest.Machine is { } machineThen)
+            {
+                processorShare = Math.Max(processorShare, (machine - machineThen).TotalMilliseconds / (elapsed * ProcessorTime.MachineProcessors));
+            }
+
             switch (Next(allocated - allocatedAtCollection, megabytesPerSecond, processorShare, settings))
             {
                 case PacingStep.Collect:
@@ -92,4 +100,6 @@ public sealed class YoungCollectionPacer(IOptions<YoungCollectionPacingOptions> 
             }
         }
     }
+
+    private readonly record struct Sample(long At, long Allocated, TimeSpan Process, TimeSpan? Machine);
 }

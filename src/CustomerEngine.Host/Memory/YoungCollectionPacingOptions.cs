@@ -21,9 +21,9 @@ public sealed class YoungCollectionPacingOptions
     public int MaxAllocationRateMegabytesPerSecond { get; set; } = 150;
 
     /// <summary>
-    /// Above this share of all the machine's processors in use (over the last second; see
-    /// <see cref="ProcessorTime.Busy"/>) collections are left to the runtime: pacing spends
-    /// processor time the engine, or the database beside it, then lacks.
+    /// Above this share of the processors in use (over the last second; the busier of the process's
+    /// and, on Linux, the whole machine's, see <see cref="ProcessorTime"/>) collections are left to
+    /// the runtime: pacing spends processor time the engine, or a database beside it, then lacks.
     /// </summary>
     public double MaxProcessorShare { get; set; } = 0.75;
 
