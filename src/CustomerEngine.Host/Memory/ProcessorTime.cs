@@ -12,8 +12,6 @@ public static class ProcessorTime
 
     private static readonly bool MachineReadable = File.Exists(MachineStatistics);
 
-    private static long _lastMachineTicks;
-
     /// <summary>
     /// The processors <see cref="Machine"/> counts over: every processor the kernel lists, which in
     /// a container limited to fewer is more than <see cref="Environment.ProcessorCount"/>.
@@ -25,25 +23,10 @@ public static class ProcessorTime
 
     /// <summary>
     /// The whole machine's busy time, hypervisor steal included, where the operating system tells
-    /// it (Linux), else null: a database beside the engine leaves it no time to spare even when
-    /// the engine itself is idle.
+    /// it (Linux), else null (also when a read fails): a database beside the engine leaves it no
+    /// time to spare even when the engine itself is idle.
     /// </summary>
-    public static TimeSpan? Machine()
-    {
-        if (!MachineReadable)
-        {
-            return null;
-        }
-
-        // A failed read repeats the last value, so a look that fails does not look idle or busy.
-        if (ReadMachineLine() is { } line && ParseMachineBusy(line) is { } busy)
-        {
-            Interlocked.Exchange(ref _lastMachineTicks, busy.Ticks);
-            return busy;
-        }
-
-        return TimeSpan.FromTicks(Interlocked.Read(ref _lastMachineTicks));
-    }
+    public static TimeSpan? Machine() => MachineReadable && ReadMachineLine() is { } line ? ParseMachineBusy(line) : null;
 
     /// <summary>The busy time in the first line of <c>/proc/stat</c>, or null when it is not that line.</summary>
     public static TimeSpan? ParseMachineBusy(string firstLine)

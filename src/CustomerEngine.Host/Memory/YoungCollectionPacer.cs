@@ -77,7 +77,8 @@ public sealed class YoungCollectionPacer(IOptions<YoungCollectionPacingOptions> 
             var megabytesPerSecond = (allocated - oldest.Allocated) / 1048576.0 * 1000 / elapsed;
 
             // The busier of the process (against the processors it may use, which a container can
-            // limit) and the machine (against all the kernel lists, where a database beside it runs).
+            // limit) and the machine (against all the kernel lists, where a database beside it runs);
+            // a look whose machine read failed goes by the process alone.
             var processorShare = (latest.Process - oldest.Process).TotalMilliseconds / (elapsed * Environment.ProcessorCount);
             if (latest.Machine is { } machine && oldest.Machine is { } machineThen)
             {

@@ -8,7 +8,7 @@ public sealed class YoungCollectionPacingOptions
 {
     /// <summary>
     /// Megabytes allocated since the last collection after which a young collection is started,
-    /// while the process allocates slower than <see cref="MaxAllocationRateMegabytesPerSecond"/>;
+    /// within <see cref="MaxAllocationRateMegabytesPerSecond"/> and <see cref="MaxProcessorShare"/>;
     /// 0 leaves every collection to the runtime.
     /// </summary>
     public int BudgetMegabytes { get; set; } = 32;
