@@ -6,4 +6,14 @@ public sealed record CustomerApplyReport(string? ForwardedTo)
 {
     /// <summary>The events were applied here.</summary>
     public static CustomerApplyReport Applied { get; } = new((string?)null);
+
+    /// <summary>The events are of a stream this customer does not hold; nothing was applied.</summary>
+    public static CustomerApplyReport NotHeld { get; } = new((string?)null) { IsNotHeld = true };
+
+    /// <summary>
+    /// True when the events were forwarded by a visitor whose activation still said it was merged
+    /// here, though this customer holds no such visitor: an erasure took both since that
+    /// activation read its state, and the events belong to the visitor's fresh activation.
+    /// </summary>
+    public bool IsNotHeld { get; private init; }
 }

@@ -160,6 +160,11 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             return new CustomerApplyReport(owner);
         }
 
+        if (!await HoldsStreamsOfAsync(events))
+        {
+            return CustomerApplyReport.NotHeld;
+        }
+
         // The stage dashboards and suggestions last saw; only a fresh activation has to work it out.
         var stageBefore = _pushedSummary is { } pushed ? pushed.Stage : CurrentSummary()?.Stage;
         try
@@ -540,6 +545,35 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
         }
 
         return customer;
+    }
+
+    // Another stream's events come only from a visitor merged here. One this customer does not
+    // hold may not have been claimed yet (a restart between the visitor's merge and this
+    // customer's next snapshot), so claiming runs first; a visitor still not held was erased with
+    // this customer after its activation read that it was merged here.
+    private async Task<bool> HoldsStreamsOfAsync(IReadOnlyList<SequencedEvent> events)
+    {
+        if (IsHeld(events))
+        {
+            return true;
+        }
+
+        await ClaimAnonymousStreamsAsync();
+        return IsHeld(events);
+    }
+
+    private bool IsHeld(IReadOnlyList<SequencedEvent> events)
+    {
+        foreach (var e in events)
+        {
+            var stream = e.Event.StreamKey;
+            if (!string.Equals(stream, GrainKey, StringComparison.Ordinal) && !Snapshot.GrantedStreams.Contains(stream))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The fold records which anonymous visitors this customer identified as; their history joins

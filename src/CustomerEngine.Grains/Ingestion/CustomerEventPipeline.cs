@@ -132,10 +132,18 @@ public sealed class CustomerEventPipeline(
     {
         try
         {
-            var report = await grains.GetGrain<ICustomerGrain>(streamKey).ApplyAsync(events);
-            if (report.ForwardedTo is { } owner)
+            var customer = grains.GetGrain<ICustomerGrain>(streamKey);
+            var report = await customer.ApplyAsync(events);
+            if (report.ForwardedTo is { } owner && (await grains.GetGrain<ICustomerGrain>(owner).ApplyAsync(events)).IsNotHeld)
             {
-                await grains.GetGrain<ICustomerGrain>(owner).ApplyAsync(events);
+                // The visitor's activation read that it was merged before an erasure took that
+                // customer, the visitor's history and its state: these events start a new visitor,
+                // which a fresh activation reads from the store.
+                await customer.ForgetAsync();
+                if ((await customer.ApplyAsync(events)).ForwardedTo is { } stillOwner)
+                {
+                    logger.LogWarning("Visitor {VisitorKey} is stored as merged into {CustomerKey}, which does not hold it; {Count} durable events wait for their next replay", streamKey, stillOwner, events.Count);
+                }
             }
         }
         catch (GrainStateConflictException ex)
