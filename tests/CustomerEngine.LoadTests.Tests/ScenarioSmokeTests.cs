@@ -27,6 +27,8 @@ public sealed class ScenarioSmokeTests
         Assert.True(run.Long("sent") > 0);
         Assert.Equal(0, run.Long("errors"));
         Assert.True(run.Double("throughputPerSecond") > 0);
+        Assert.True(run.Double("processorMicrosecondsPerEvent") > 0);
+        Assert.True(run.Double("processorsBusy") > 0);
         Assert.Equal(0, run.ExitCode);
     }
 
@@ -39,6 +41,7 @@ public sealed class ScenarioSmokeTests
         Assert.True(run.Long("sent") > 0);
         Assert.Equal(0, run.Long("errors"));
         Assert.True(run.Double("throughputPerSecond") > 0);
+        Assert.True(run.Double("processorMicrosecondsPerEvent") > 0);
         Assert.Equal(0, run.ExitCode);
     }
 

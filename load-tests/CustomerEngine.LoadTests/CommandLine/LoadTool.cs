@@ -102,7 +102,7 @@ public static class LoadTool
             "retail-day" => await RetailDayScenario.RunAsync(options, target, apiKey, CancellationToken.None),
             "soak" => await SoakScenario.RunAsync(options, target, apiKey, inProcess, CancellationToken.None),
             "overload" => await OverloadScenario.RunAsync(options, target, apiKey, inProcess, CancellationToken.None),
-            _ => await new IngestLoad(options, target, apiKey).RunAsync(CancellationToken.None),
+            _ => await new IngestLoad(options, target, apiKey) { MeasuresProcessor = inProcess || server is BareKestrel }.RunAsync(CancellationToken.None),
         };
         if (otlpSink is not null)
         {

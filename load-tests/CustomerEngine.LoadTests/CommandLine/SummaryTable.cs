@@ -18,6 +18,11 @@ public static class SummaryTable
         Console.WriteLine("| scenario | rate | events/s | errors | p50 ms | p90 ms | p99 ms | max ms |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         Console.WriteLine($"| {label} | {result.Rate?.ToString("N0") ?? "max"} | {result.ThroughputPerSecond:N0} | {result.Errors} | {result.LatencyMs.P50:F1} | {result.LatencyMs.P90:F1} | {result.LatencyMs.P99:F1} | {result.LatencyMs.Max:F1} |");
+        if (result.ProcessorMicrosecondsPerEvent is { } perEvent)
+        {
+            var database = options.Storage == "sqlite" || result.Scenario == "baseline" ? string.Empty : "; the database server's time is not counted";
+            Console.WriteLine($"processor: {perEvent:N1} µs per event in this process (server and clients), {result.ProcessorsBusy:N2} of {Environment.ProcessorCount} processors busy{database}");
+        }
 
         if (result is RetailDayResult day)
         {

@@ -31,6 +31,7 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
     // Swapped on every progress line, so the live output shows the latest second, not only the run so far.
     private LatencyHistogram _lastSecond = new();
     private TimeSpan _measuredFrom;
+    private long _processorTicksAtStart;
 
     /// <summary>
     /// With an open model, called on the sending loop with each batch's events and due time
@@ -51,6 +52,12 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
     /// so that the engine, not the client, decides what is refused.
     /// </summary>
     public int Connections { get; init; } = 256;
+
+    /// <summary>
+    /// Set when the server runs in this process, so that this process's processor time is the
+    /// whole cost of the load (<see cref="LoadResult.ProcessorMicrosecondsPerEvent"/>).
+    /// </summary>
+    public bool MeasuresProcessor { get; init; }
 
     /// <summary>What became of the requests of the measured period.</summary>
     public IngestCounts Counts => new(
@@ -75,6 +82,9 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
         clock.Start();
         _measuredFrom = options.Warmup;
         using var progress = new Timer(_ => Report(clock.Elapsed), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        using var measureStart = MeasuresProcessor
+            ? new Timer(_ => Interlocked.Exchange(ref _processorTicksAtStart, Environment.CpuUsage.TotalTime.Ticks), null, options.Warmup, Timeout.InfiniteTimeSpan)
+            : null;
         if (options.Rate is { } rate)
         {
             await RunOpenAsync(http, rate, clock, cancellationToken);
@@ -88,10 +98,14 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
         // period; its rate is over the whole period all the same.
         var seconds = Math.Max((clock.Elapsed - options.Warmup).TotalSeconds, options.Duration.TotalSeconds);
         var sent = Interlocked.Read(ref _sentEvents);
+        var processor = Environment.CpuUsage.TotalTime - TimeSpan.FromTicks(Interlocked.Read(ref _processorTicksAtStart));
         var counts = Counts;
-        return new LoadResult(
+        var result = new LoadResult(
             options.Scenario, options.Rate, Math.Round(seconds, 2), sent, counts.Rejected + counts.OtherErrors + counts.NotSent,
             Math.Round(sent / seconds), Latency.Summarise(), options.BatchSize, (int)counts.Accepted);
+        return MeasuresProcessor && Interlocked.Read(ref _processorTicksAtStart) != 0 && sent > 0
+            ? result with { ProcessorMicrosecondsPerEvent = Math.Round(processor.TotalMicroseconds / sent, 1), ProcessorsBusy = Math.Round(processor.TotalSeconds / seconds, 2) }
+            : result;
     }
 
     private async Task RunClosedAsync(HttpClient http, int worker, Stopwatch clock, CancellationToken cancellationToken)

@@ -24,4 +24,17 @@ public record LoadResult(
     [property: JsonPropertyOrder(-1)] double ThroughputPerSecond,
     [property: JsonPropertyOrder(-1)] LatencySummary LatencyMs,
     [property: JsonPropertyOrder(-1)] int BatchSize,
-    [property: JsonPropertyOrder(-1)] int Requests);
+    [property: JsonPropertyOrder(-1)] int Requests)
+{
+    /// <summary>
+    /// This process's processor time over the measured period per accepted event, when the server
+    /// runs in this process: the engine (or bare endpoint) and the load's clients together, which on
+    /// a shared machine varies far less from run to run than the throughput does.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ProcessorMicrosecondsPerEvent { get; init; }
+
+    /// <summary>How many processors that time kept busy on average over the measured period.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ProcessorsBusy { get; init; }
+}
