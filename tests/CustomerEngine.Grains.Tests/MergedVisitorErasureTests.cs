@@ -39,9 +39,11 @@ public sealed class MergedVisitorErasureTests
         var visitorAppliesBefore = applies.AppliedTo.Count(key => key == visitorKey);
         var later = AnonymousEntered(anonymousId, Day.AddHours(3));
         var accepting = engine.AcceptAsync(later);
+        var giveUpAt = DateTime.UtcNow + Patience;
         while (applies.AppliedTo.Count(key => key == visitorKey) == visitorAppliesBefore)
         {
-            await Task.Delay(10).WaitAsync(Patience);
+            Assert.True(DateTime.UtcNow < giveUpAt, "The visitor's activation never received the event stored after the erasure.");
+            await Task.Delay(10);
         }
 
         erasure.Proceed();

@@ -28,8 +28,8 @@ public record LoadResult(
 {
     /// <summary>
     /// This process's processor time over the measured period per accepted event, when the server
-    /// runs in this process: the engine (or bare endpoint) and the load's clients together, which on
-    /// a shared machine varies far less from run to run than the throughput does.
+    /// runs in this process: the engine (or bare endpoint) and the load's clients together. It says
+    /// what a change does to the work per event, apart from how many processors the hour allowed.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? ProcessorMicrosecondsPerEvent { get; init; }

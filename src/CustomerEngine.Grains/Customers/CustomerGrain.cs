@@ -160,15 +160,15 @@ public sealed class CustomerGrain : Grain, ICustomerGrain
             return new CustomerApplyReport(owner);
         }
 
-        if (!await HoldsStreamsOfAsync(events))
-        {
-            return CustomerApplyReport.NotHeld;
-        }
-
         // The stage dashboards and suggestions last saw; only a fresh activation has to work it out.
         var stageBefore = _pushedSummary is { } pushed ? pushed.Stage : CurrentSummary()?.Stage;
         try
         {
+            if (!await HoldsStreamsOfAsync(events))
+            {
+                return CustomerApplyReport.NotHeld;
+            }
+
             await ApplyInOrderAsync(events);
             await ClaimAnonymousStreamsAsync();
             await ApplyDerivedEventsAsync();
