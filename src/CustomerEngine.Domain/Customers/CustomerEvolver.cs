@@ -14,9 +14,10 @@ public static class CustomerEvolver
 {
     /// <summary>
     /// The version of what the fold keeps. Raise it whenever a new version keeps something an older one did not
-    /// (version 2: purchase days and repeat-day spend for the value models), so stored states get rebuilt.
+    /// (version 2: purchase days and repeat-day spend for the value models; version 3: purchases and
+    /// suggestion outcomes summarised in staff's words), so stored states get rebuilt.
     /// </summary>
-    public const int FoldVersion = 2;
+    public const int FoldVersion = 3;
 
     /// <summary>The state of a customer before any event: a prospect with no history.</summary>
     /// <param name="customerId">The customer id, or <c>anon:{anonymousId}</c> for an anonymous visitor.</param>

@@ -20,19 +20,19 @@ internal static class InteractionSummary
         StoreLeft => LeftStore,
         ProductViewed v => "viewed " + v.Sku,
         CartAdded c => c.Quantity == 1 ? "added " + c.Sku + " to cart" : $"added {Number(c.Quantity)} × {c.Sku} to cart",
-        Purchase p => $"purchase {Items(p.ItemCount)}, {Money(p.Total)}",
+        Purchase p => $"bought {Items(p.ItemCount)} for {Money(p.Total)}",
         ProductReturned r => $"returned {r.Sku}, {Money(r.Amount)}",
         FeedbackGiven f => Feedback(f),
         ComplaintOpened o => o.Topic is null ? $"complaint {o.ComplaintId} opened" : $"complaint {o.ComplaintId} opened: {o.Topic}",
         ComplaintResolved r => knownComplaint ? $"complaint {r.ComplaintId} resolved" : $"complaint {r.ComplaintId} resolved (not known as open)",
         ConsentChanged c => $"consent {c.Channel}{(c.Purpose is null ? string.Empty : "/" + c.Purpose)} {(c.Granted ? "granted" : "withdrawn")}",
-        SuggestionOutcomeRecorded o => $"{o.Outcome} suggestion {o.Kind} ({o.ActionId})",
+        SuggestionOutcomeRecorded o => $"{o.Outcome} {KindInWords(o.Kind)} suggestion ({o.ActionId})",
         _ => e.Type,
     };
 
     /// <summary>
     /// The shared instance of a fixed summary, or the process-wide shared instance of a variable
-    /// one: "viewed SKU-1" or "purchase 1 item, 99.00" repeat across many customers.
+    /// one: "viewed SKU-1" or "bought 1 item for 99.00" repeat across many customers.
     /// </summary>
     public static string Canonical(string summary) => summary switch
     {
@@ -63,6 +63,30 @@ internal static class InteractionSummary
         }
 
         return "feedback " + string.Join(", ", parts);
+    }
+
+    // Staff read these on the store floor: "crossSell" as "cross-sell", "campaignOffer" as
+    // "campaign offer"; a plug-in's own kind is split at its capitals the same way.
+    private static string KindInWords(string kind)
+    {
+        var words = new System.Text.StringBuilder(kind.Length + 4);
+        foreach (var c in kind)
+        {
+            if (char.IsUpper(c) && words.Length > 0)
+            {
+                words.Append(' ');
+            }
+
+            words.Append(char.ToLowerInvariant(c));
+        }
+
+        return words.ToString() switch
+        {
+            "cross sell" => "cross-sell",
+            "up sell" => "up-sell",
+            "win back" => "win-back",
+            var spaced => spaced,
+        };
     }
 
     private static string Items(int count) => count == 1 ? "1 item" : Number(count) + " items";

@@ -235,7 +235,7 @@ public sealed class CustomerEvolverTests
         var state = Fold.Apply(history.Purchase("2025-01-15T10:00Z", 129.90m, EventChannel.Store, "s-1", History.Item("a", 43.30m, 3)));
 
         Assert.Equal(
-            new RecentInteraction("e-1", EventTypes.Purchase, Time.At("2025-01-15T10:00Z"), "s-1", EventChannel.Store, "purchase 3 items, 129.90"),
+            new RecentInteraction("e-1", EventTypes.Purchase, Time.At("2025-01-15T10:00Z"), "s-1", EventChannel.Store, "bought 3 items for 129.90"),
             state.Recent[0]);
     }
 
@@ -256,11 +256,13 @@ public sealed class CustomerEvolverTests
         { h => h.Left("2025-01-01"), "left store" },
         { h => h.Viewed("2025-01-01", "sku-7"), "viewed sku-7" },
         { h => h.CartAdded("2025-01-01", "sku-7", 2), "added 2 × sku-7 to cart" },
-        { h => h.Purchase("2025-01-01", 5m), "purchase 1 item, 5.00" },
+        { h => h.Purchase("2025-01-01", 5m), "bought 1 item for 5.00" },
         { h => h.Returned("2025-01-01", 19.9m, sku: "sku-7"), "returned sku-7, 19.90" },
         { h => h.Feedback("2025-01-01", nps: 4, ces: 5, comment: "slow"), "feedback NPS 4, CES 5, comment" },
         { h => h.ComplaintOpened("2025-01-01", "k-1", "delivery"), "complaint k-1 opened: delivery" },
         { h => h.Consent("2025-01-01", "email", "marketing", false), "consent email/marketing withdrawn" },
+        { h => h.SuggestionOutcome("2025-01-01", "crossSell", "accepted", "bundle-tent"), "accepted cross-sell suggestion (bundle-tent)" },
+        { h => h.SuggestionOutcome("2025-01-01", "campaignOffer", "dismissed", "spring"), "dismissed campaign offer suggestion (spring)" },
     };
 
     [Fact]

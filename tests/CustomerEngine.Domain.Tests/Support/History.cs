@@ -56,6 +56,9 @@ public sealed class History(string customerId = "c-1")
     public SequencedEvent Consent(string at, string channel, string? purpose, bool granted) =>
         Add(at, EventTypes.ConsentChanged, new ConsentChanged(channel, purpose, granted));
 
+    public SequencedEvent SuggestionOutcome(string at, string kind, string outcome, string actionId = "a-1") =>
+        Add(at, EventTypes.SuggestionOutcome, new SuggestionOutcomeRecorded("s-1", actionId, kind, outcome, null));
+
     /// <summary>An event of an anonymous visitor's stream, sequenced in the same log.</summary>
     public SequencedEvent AnonymousViewed(string at, string anonymousId, string sku = "sku-1")
     {
