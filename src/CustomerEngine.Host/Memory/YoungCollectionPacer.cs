@@ -14,6 +14,9 @@ namespace CustomerEngine.Host.Memory;
 /// </summary>
 public sealed class YoungCollectionPacer(IOptions<YoungCollectionPacingOptions> options) : BackgroundService
 {
+    // Milliseconds between two reads of the processors' busy time.
+    private const long ProcessorSampleEvery = 100;
+
     private long _collections;
 
     /// <summary>Young collections this pacer has started.</summary>
@@ -47,21 +50,35 @@ public sealed class YoungCollectionPacer(IOptions<YoungCollectionPacingOptions> 
         }
 
         // Rates over the last second, from the samples of that second: one sample would make a
-        // burst after a pause look like saturation.
+        // burst after a pause look like saturation. The processors move slowly and reading them
+        // costs a read of /proc/stat, so they are sampled every ProcessorSampleEvery, not every look.
         var collections = GC.CollectionCount(0);
         var allocatedAtCollection = GC.GetTotalAllocatedBytes();
-        var samples = new Queue<Sample>();
-        samples.Enqueue(new Sample(Environment.TickCount64, allocatedAtCollection, ProcessorTime.Process(), ProcessorTime.Machine()));
+        var allocations = new Queue<AllocationSample>();
+        var processors = new Queue<ProcessorSample>();
+        allocations.Enqueue(new AllocationSample(Environment.TickCount64, allocatedAtCollection));
+        processors.Enqueue(new ProcessorSample(Environment.TickCount64, ProcessorTime.Process(), ProcessorTime.Machine()));
+        var latestProcessors = processors.Peek();
         using var timer = new PeriodicTimer(settings.PollInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var now = Environment.TickCount64;
             var allocated = GC.GetTotalAllocatedBytes();
-            var latest = new Sample(now, allocated, ProcessorTime.Process(), ProcessorTime.Machine());
-            samples.Enqueue(latest);
-            while (samples.Count > 1 && now - samples.Peek().At > 1000)
+            allocations.Enqueue(new AllocationSample(now, allocated));
+            if (now - latestProcessors.At >= ProcessorSampleEvery)
             {
-                samples.Dequeue();
+                latestProcessors = new ProcessorSample(now, ProcessorTime.Process(), ProcessorTime.Machine());
+                processors.Enqueue(latestProcessors);
+            }
+
+            while (allocations.Count > 1 && now - allocations.Peek().At > 1000)
+            {
+                allocations.Dequeue();
+            }
+
+            while (processors.Count > 1 && now - processors.Peek().At > 1000)
+            {
+                processors.Dequeue();
             }
 
             // Any collection since the last look, the runtime's or another pacer's, resets the budget.
@@ -72,15 +89,16 @@ public sealed class YoungCollectionPacer(IOptions<YoungCollectionPacingOptions> 
                 continue;
             }
 
-            var oldest = samples.Peek();
-            var elapsed = (double)Math.Max(1, now - oldest.At);
-            var megabytesPerSecond = (allocated - oldest.Allocated) / 1048576.0 * 1000 / elapsed;
+            var oldest = allocations.Peek();
+            var megabytesPerSecond = (allocated - oldest.Allocated) / 1048576.0 * 1000 / Math.Max(1, now - oldest.At);
 
             // The busier of the process (against the processors it may use, which a container can
             // limit) and the machine (against all the kernel lists, where a database beside it runs);
-            // a look whose machine read failed goes by the process alone.
-            var processorShare = (latest.Process - oldest.Process).TotalMilliseconds / (elapsed * Environment.ProcessorCount);
-            if (latest.Machine is { } machine && oldest.Machine is { } machineThen)
+            // a sample whose machine read failed goes by the process alone.
+            var first = processors.Peek();
+            var elapsed = (double)Math.Max(1, latestProcessors.At - first.At);
+            var processorShare = (latestProcessors.Process - first.Process).TotalMilliseconds / (elapsed * Environment.ProcessorCount);
+            if (latestProcessors.Machine is { } machine && first.Machine is { } machineThen)
             {
                 processorShare = Math.Max(processorShare, (machine - machineThen).TotalMilliseconds / (elapsed * ProcessorTime.MachineProcessors));
             }
@@ -102,5 +120,7 @@ public sealed class YoungCollectionPacer(IOptions<YoungCollectionPacingOptions> 
         }
     }
 
-    private readonly record struct Sample(long At, long Allocated, TimeSpan Process, TimeSpan? Machine);
+    private readonly record struct AllocationSample(long At, long Allocated);
+
+    private readonly record struct ProcessorSample(long At, TimeSpan Process, TimeSpan? Machine);
 }
