@@ -21,11 +21,11 @@ internal static class InteractionSummary
         ProductViewed v => "viewed " + v.Sku,
         CartAdded c => c.Quantity == 1 ? "added " + c.Sku + " to cart" : $"added {Number(c.Quantity)} × {c.Sku} to cart",
         Purchase p => $"bought {Items(p.ItemCount)} for {Money(p.Total)}",
-        ProductReturned r => $"returned {r.Sku}, {Money(r.Amount)}",
+        ProductReturned r => $"returned {r.Sku} for {Money(r.Amount)}",
         FeedbackGiven f => Feedback(f),
         ComplaintOpened o => o.Topic is null ? $"complaint {o.ComplaintId} opened" : $"complaint {o.ComplaintId} opened: {o.Topic}",
         ComplaintResolved r => knownComplaint ? $"complaint {r.ComplaintId} resolved" : $"complaint {r.ComplaintId} resolved (not known as open)",
-        ConsentChanged c => $"consent {c.Channel}{(c.Purpose is null ? string.Empty : "/" + c.Purpose)} {(c.Granted ? "granted" : "withdrawn")}",
+        ConsentChanged c => $"{(c.Granted ? "gave" : "withdrew")} consent to {c.Channel}{(c.Purpose is null ? string.Empty : " for " + c.Purpose)}",
         SuggestionOutcomeRecorded o => $"{o.Outcome} {KindInWords(o.Kind)} suggestion ({o.ActionId})",
         _ => e.Type,
     };
@@ -59,10 +59,10 @@ internal static class InteractionSummary
 
         if (f.Comment is not null)
         {
-            parts.Add("comment");
+            parts.Add("a comment");
         }
 
-        return "feedback " + string.Join(", ", parts);
+        return "gave feedback: " + string.Join(", ", parts);
     }
 
     // Staff read these on the store floor: "crossSell" as "cross-sell", "campaignOffer" as

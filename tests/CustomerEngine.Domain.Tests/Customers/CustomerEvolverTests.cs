@@ -257,10 +257,10 @@ public sealed class CustomerEvolverTests
         { h => h.Viewed("2025-01-01", "sku-7"), "viewed sku-7" },
         { h => h.CartAdded("2025-01-01", "sku-7", 2), "added 2 × sku-7 to cart" },
         { h => h.Purchase("2025-01-01", 5m), "bought 1 item for 5.00" },
-        { h => h.Returned("2025-01-01", 19.9m, sku: "sku-7"), "returned sku-7, 19.90" },
-        { h => h.Feedback("2025-01-01", nps: 4, ces: 5, comment: "slow"), "feedback NPS 4, CES 5, comment" },
+        { h => h.Returned("2025-01-01", 19.9m, sku: "sku-7"), "returned sku-7 for 19.90" },
+        { h => h.Feedback("2025-01-01", nps: 4, ces: 5, comment: "slow"), "gave feedback: NPS 4, CES 5, a comment" },
         { h => h.ComplaintOpened("2025-01-01", "k-1", "delivery"), "complaint k-1 opened: delivery" },
-        { h => h.Consent("2025-01-01", "email", "marketing", false), "consent email/marketing withdrawn" },
+        { h => h.Consent("2025-01-01", "email", "marketing", false), "withdrew consent to email for marketing" },
         { h => h.SuggestionOutcome("2025-01-01", "crossSell", "accepted", "bundle-tent"), "accepted cross-sell suggestion (bundle-tent)" },
         { h => h.SuggestionOutcome("2025-01-01", "campaignOffer", "dismissed", "spring"), "dismissed campaign offer suggestion (spring)" },
     };

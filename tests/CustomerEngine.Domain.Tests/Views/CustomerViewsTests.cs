@@ -35,7 +35,7 @@ public sealed class CustomerViewsTests
         Assert.Equal(new StatsView(6, 335m, 1, 30m, 2, Time.At("2025-01-15T10:20Z"), Time.At("2026-01-20T16:00Z"), Time.At("2026-02-01T09:00Z")), view.Stats);
         Assert.Equal(new ConsentView("email", "marketing", false, Time.At("2026-01-21T09:00Z")), view.Consent[0]);
         Assert.Equal(20, view.Recent.Count);
-        Assert.Equal(new RecentInteractionView("e-32", EventTypes.Feedback, Time.At("2026-02-01T09:00Z"), null, null, "feedback NPS 10, CES 1, comment"), view.Recent[0]);
+        Assert.Equal(new RecentInteractionView("e-32", EventTypes.Feedback, Time.At("2026-02-01T09:00Z"), null, null, "gave feedback: NPS 10, CES 1, a comment"), view.Recent[0]);
         Assert.Equal(["cookie-9"], view.MergedAnonymousIds);
     }
 
