@@ -14,8 +14,8 @@ public static class CustomerEvolver
 {
     /// <summary>
     /// The version of what the fold keeps. Raise it whenever a new version keeps something an older one did not
-    /// (version 2: purchase days and repeat-day spend for the value models; version 3: purchases and
-    /// suggestion outcomes summarised in staff's words), so stored states get rebuilt.
+    /// (version 2: purchase days and repeat-day spend for the value models; version 3: recent
+    /// interactions summarised in staff's words), so stored states get rebuilt.
     /// </summary>
     public const int FoldVersion = 3;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CustomerEngine.Domain.Events;
 
 namespace CustomerEngine.Domain.Customers;
@@ -69,7 +70,7 @@ internal static class InteractionSummary
     // "campaign offer"; a plug-in's own kind is split at its capitals the same way.
     private static string KindInWords(string kind)
     {
-        var words = new System.Text.StringBuilder(kind.Length + 4);
+        var words = new StringBuilder(kind.Length + 4);
         foreach (var c in kind)
         {
             if (char.IsUpper(c) && words.Length > 0)

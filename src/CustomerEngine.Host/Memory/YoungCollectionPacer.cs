@@ -50,8 +50,9 @@ public sealed class YoungCollectionPacer(IOptions<YoungCollectionPacingOptions> 
         }
 
         // Rates over the last second, from the samples of that second: one sample would make a
-        // burst after a pause look like saturation. The processors move slowly and reading them
-        // costs a read of /proc/stat, so they are sampled every ProcessorSampleEvery, not every look.
+        // burst after a pause look like saturation. A share of the processors over a second needs
+        // few samples, and each costs a read of /proc/stat: they are taken every
+        // ProcessorSampleEvery, not at every look.
         var collections = GC.CollectionCount(0);
         var allocatedAtCollection = GC.GetTotalAllocatedBytes();
         var allocations = new Queue<AllocationSample>();
