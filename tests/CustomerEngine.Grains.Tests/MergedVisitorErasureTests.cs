@@ -39,12 +39,7 @@ public sealed class MergedVisitorErasureTests
         var visitorAppliesBefore = applies.AppliedTo.Count(key => key == visitorKey);
         var later = AnonymousEntered(anonymousId, Day.AddHours(3));
         var accepting = engine.AcceptAsync(later);
-        var giveUpAt = DateTime.UtcNow + Patience;
-        while (applies.AppliedTo.Count(key => key == visitorKey) == visitorAppliesBefore)
-        {
-            Assert.True(DateTime.UtcNow < giveUpAt, "The visitor's activation never received the event stored after the erasure.");
-            await Task.Delay(10);
-        }
+        await Eventually.HoldsAsync(() => applies.AppliedTo.Count(key => key == visitorKey) > visitorAppliesBefore, "the visitor's activation received the event stored after the erasure", Patience);
 
         erasure.Proceed();
         var record = await erasing.WaitAsync(Patience);

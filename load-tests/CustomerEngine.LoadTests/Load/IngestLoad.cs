@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using CustomerEngine.Host.Memory;
 using CustomerEngine.LoadTests.Workload;
 
 namespace CustomerEngine.LoadTests.Load;
@@ -83,7 +84,7 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
         _measuredFrom = options.Warmup;
         using var progress = new Timer(_ => Report(clock.Elapsed), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         using var measureStart = MeasuresProcessor
-            ? new Timer(_ => Interlocked.Exchange(ref _processorTicksAtStart, Environment.CpuUsage.TotalTime.Ticks), null, options.Warmup, Timeout.InfiniteTimeSpan)
+            ? new Timer(_ => Interlocked.Exchange(ref _processorTicksAtStart, ProcessorTime.Process().Ticks), null, options.Warmup, Timeout.InfiniteTimeSpan)
             : null;
         if (options.Rate is { } rate)
         {
@@ -98,14 +99,19 @@ public sealed class IngestLoad(LoadOptions options, Uri target, string apiKey)
         // period; its rate is over the whole period all the same.
         var seconds = Math.Max((clock.Elapsed - options.Warmup).TotalSeconds, options.Duration.TotalSeconds);
         var sent = Interlocked.Read(ref _sentEvents);
-        var processor = Environment.CpuUsage.TotalTime - TimeSpan.FromTicks(Interlocked.Read(ref _processorTicksAtStart));
         var counts = Counts;
         var result = new LoadResult(
             options.Scenario, options.Rate, Math.Round(seconds, 2), sent, counts.Rejected + counts.OtherErrors + counts.NotSent,
             Math.Round(sent / seconds), Latency.Summarise(), options.BatchSize, (int)counts.Accepted);
-        return MeasuresProcessor && Interlocked.Read(ref _processorTicksAtStart) != 0 && sent > 0
-            ? result with { ProcessorMicrosecondsPerEvent = Math.Round(processor.TotalMicroseconds / sent, 1), ProcessorsBusy = Math.Round(processor.TotalSeconds / seconds, 2) }
-            : result;
+        // Zero unless MeasuresProcessor started the measure at the end of the warm-up.
+        var atStart = Interlocked.Read(ref _processorTicksAtStart);
+        if (atStart == 0 || sent == 0)
+        {
+            return result;
+        }
+
+        var processor = ProcessorTime.Process() - TimeSpan.FromTicks(atStart);
+        return result with { ProcessorMicrosecondsPerEvent = Math.Round(processor.TotalMicroseconds / sent, 1), ProcessorsBusy = Math.Round(processor.TotalSeconds / seconds, 2) };
     }
 
     private async Task RunClosedAsync(HttpClient http, int worker, Stopwatch clock, CancellationToken cancellationToken)

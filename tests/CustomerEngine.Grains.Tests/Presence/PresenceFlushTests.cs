@@ -24,10 +24,10 @@ public sealed class PresenceFlushTests
             flaky.Failing = true;
             await engine.AcceptAsync(Entered("walk-in", DateTimeOffset.UtcNow.AddMinutes(-1), storeId: "S9"));
             await engine.DeliveredAsync();
-            await WaitUntilAsync(() => flaky.FailedPresenceWrites > 0, "a presence write failed");
+            await Eventually.HoldsAsync(() => flaky.FailedPresenceWrites > 0, "a presence write failed", Patience);
 
             flaky.Failing = false;
-            await WaitUntilAsync(() => flaky.PresenceWrites > 0, "the failed presence write was retried");
+            await Eventually.HoldsAsync(() => flaky.PresenceWrites > 0, "the failed presence write was retried", Patience);
         }
         finally
         {
@@ -57,7 +57,7 @@ public sealed class PresenceFlushTests
             await engine.AcceptAsync(Left("left-just-now", now.AddMinutes(-2), storeId: "S7"));
             await engine.AcceptAsync(Entered("browsing", now.AddMinutes(-5), storeId: "S7"));
             await engine.DeliveredAsync();
-            await WaitUntilAsync(async () => await store.GetCustomerAsync("left-earlier") is null, "the store forgot the customer who left 30 minutes ago");
+            await Eventually.HoldsAsync(async () => await store.GetCustomerAsync("left-earlier") is null, "the store forgot the customer who left 30 minutes ago", Patience);
 
             await engine.AcceptAsync(Entered("left-earlier", now.AddMinutes(-35), storeId: "S7"));
             await engine.DeliveredAsync();
@@ -76,17 +76,5 @@ public sealed class PresenceFlushTests
         Assert.Equal(["browsing"], (await reread.GetPresentAsync()).Select(p => p.CustomerId));
         Assert.Null(await reread.GetCustomerAsync("left-earlier"));
         restarted.DeleteDatabase();
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Waited {Patience.TotalSeconds} s and still not: {what}.");
-            await Task.Delay(20);
-        }
     }
 }
