@@ -108,6 +108,17 @@ public sealed class GrainRuntime : IGrainFactory, IHostedService, IAsyncDisposab
     }
 
     /// <summary>
+    /// Whether this runtime holds an activation of <typeparamref name="TGrain"/> with
+    /// <paramref name="key"/> now, without creating one. For readers that must not pull a grain
+    /// onto this node when another node sharing the store may serve it.
+    /// </summary>
+    public bool IsActive<TGrain>(string key) where TGrain : IGrain
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _grainTypesByInterface.TryGetValue(typeof(TGrain), out var grainType) && grainType.TryGetActivation(key, out _);
+    }
+
+    /// <summary>
     /// Deactivates the activation of <typeparamref name="TGrain"/> with <paramref name="key"/> once its
     /// current turn ends, if there is one, without creating one; the next call activates it afresh.
     /// For a grain whose state changed outside this runtime (another node sharing the store).

@@ -65,6 +65,10 @@ public abstract class ComposedEngineStore : IEngineStore
         Customers.QueryAsync(query, cancellationToken);
 
     /// <inheritdoc />
+    Task<IReadOnlyList<CustomerIndexEntry>> ICustomerIndex.ReadAsync(IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken) =>
+        Customers.ReadAsync(customerIds, cancellationToken);
+
+    /// <inheritdoc />
     Task<IReadOnlyList<string>> ICustomerIndex.ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         Customers.ReadDueAsync(now, limit, cancellationToken);
 

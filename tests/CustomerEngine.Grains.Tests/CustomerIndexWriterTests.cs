@@ -1,4 +1,8 @@
 using CustomerEngine.Domain.Customers;
+using CustomerEngine.Domain.Events;
+using CustomerEngine.Domain.Lifecycle;
+using CustomerEngine.Domain.Satisfaction;
+using CustomerEngine.Domain.Segments;
 using CustomerEngine.Domain.Value;
 using CustomerEngine.Domain.Views;
 using CustomerEngine.Grains.Customers;
@@ -105,6 +109,27 @@ public sealed class CustomerIndexWriterTests
         Assert.False(countersOnly);
         Assert.True(storeMoved);
         Assert.Equal("S2", row.ToEntry().LastStoreId);
+    }
+
+    [Fact]
+    public void A_summary_read_back_from_the_index_equals_the_one_the_grain_projected()
+    {
+        var customer = CustomerEvolver.Create("c1");
+        var row = new CustomerIndexRow("c1");
+        var seen = new DateTimeOffset(2026, 12, 7, 10, 15, 0, TimeSpan.Zero);
+        var projected = new CustomerSummary(
+            "c1", "Ada", CustomerKind.Organization, LifecycleStage.AtRisk, ValueTier.High, "S1", "S2",
+            new CustomerSegments(PriceSensitivity.ValueDriven, BrandLoyalty.MultiBrandExplorer, ChannelPreference.Omnichannel),
+            NpsCategory.Detractor, OpenComplaints: 2, LastSeenAt: seen);
+        var sparse = projected with { Name = null, Tier = null, HomeStoreId = null, Segments = new CustomerSegments(null, null, null), NpsCategory = null, LastSeenAt = null };
+
+        row.Update(customer, projected, new CustomerRules(), model: null);
+        var full = CustomerIndexRow.SummaryOf(row.ToEntry());
+        row.Update(customer, sparse, new CustomerRules(), model: null);
+
+        Assert.Equal(projected, full);
+        Assert.Equal(sparse, CustomerIndexRow.SummaryOf(row.ToEntry()));
+        Assert.Null(CustomerIndexRow.SummaryOf(row.ToEntry() with { Stage = "a stage of a later version" }));
     }
 
     private static async Task<(string Folder, SqliteEngineStore Store)> OpenStoreAsync()

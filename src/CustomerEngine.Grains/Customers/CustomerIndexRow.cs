@@ -110,6 +110,35 @@ public sealed class CustomerIndexRow(string customerId)
         }
     }
 
+    /// <summary>
+    /// The summary an index entry holds, as the grain made it when it projected the row; null when
+    /// its kind or stage is a name this version does not have.
+    /// </summary>
+    public static CustomerSummary? SummaryOf(CustomerIndexEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (ApiName.ValueOf<CustomerKind>(entry.Kind) is not { } kind || ApiName.ValueOf<LifecycleStage>(entry.Stage) is not { } stage)
+        {
+            return null;
+        }
+
+        return new CustomerSummary(
+            entry.CustomerId,
+            entry.Name,
+            kind,
+            stage,
+            ApiName.ValueOf<ValueTier>(entry.Tier),
+            entry.HomeStoreId,
+            entry.LastStoreId,
+            new CustomerSegments(
+                ApiName.ValueOf<PriceSensitivity>(entry.PriceSensitivity),
+                ApiName.ValueOf<BrandLoyalty>(entry.Loyalty),
+                ApiName.ValueOf<ChannelPreference>(entry.ChannelPreference)),
+            ApiName.ValueOf<NpsCategory>(entry.NpsCategory),
+            entry.OpenComplaints,
+            entry.LastSeenAt);
+    }
+
     /// <summary>The row as the index stores it, enumerated values as their API names.</summary>
     public CustomerIndexEntry ToEntry()
     {

@@ -55,6 +55,7 @@ public static class CustomerGrainsServiceCollectionExtensions
         services.AddNodeNotifications();
         services.AddSingleton<CustomerActivations>();
         services.AddSingleton<CustomerGrainServices>();
+        services.AddSingleton<CustomerSummaryReader>();
         services.AddHostedService(sp => sp.GetRequiredService<CustomerActivations>());
 
         var runtime = services.AddGrainRuntime(options => configuration.GetSection("Grains").Bind(options))

@@ -45,16 +45,17 @@ public sealed class EngagementHub(IGrainFactory grains, IServiceProvider service
         // As GET /api/stores/{id}/presence does: the list includes every event acknowledged before the join.
         await AcknowledgedEventsEndpoints.WaitAsync(services, Context.ConnectionAborted);
         var present = await grains.GetGrain<IStorePresenceGrain>(storeId).GetPresentAsync();
-        var summaries = await Task.WhenAll(present.Select(p => grains.GetGrain<ICustomerGrain>(p.CustomerId).GetSummaryAsync()));
-        foreach (var summary in summaries)
+        var summaries = await services.GetRequiredService<CustomerSummaryReader>().ReadAsync([.. present.Select(p => p.CustomerId)], Context.ConnectionAborted);
+        foreach (var customer in present)
         {
-            if (summary is not null)
+            if (summaries.TryGetValue(customer.CustomerId, out var summary))
             {
                 await Clients.Caller.CustomerArrived(summary);
             }
         }
 
-        services.GetRequiredService<StoreJoinFollowUp>().After(Context.ConnectionId, storeId, [.. present.Select(p => p.CustomerId)]);
+        // Only those sent count as listed: one whose summary was not readable yet is sent by the second look.
+        services.GetRequiredService<StoreJoinFollowUp>().After(Context.ConnectionId, storeId, [.. summaries.Keys]);
     }
 
     /// <summary>Stops pushing a store's changes to the caller.</summary>
@@ -74,7 +75,7 @@ public sealed class EngagementHub(IGrainFactory grains, IServiceProvider service
         RequireId(customerId, nameof(customerId));
         await RequireMaySeeCustomerAsync(customerId);
         await JoinGroupAsync(EngagementGroups.Customer(customerId));
-        if (await grains.GetGrain<ICustomerGrain>(customerId).GetSummaryAsync() is { } summary)
+        if (await services.GetRequiredService<CustomerSummaryReader>().ReadAsync(customerId, Context.ConnectionAborted) is { } summary)
         {
             await Clients.Caller.CustomerUpdated(summary);
         }
@@ -192,7 +193,7 @@ public sealed class EngagementHub(IGrainFactory grains, IServiceProvider service
         var stores = user.BoundStores();
         if (stores.Count > 0)
         {
-            if (await grains.GetGrain<ICustomerGrain>(customerId).GetSummaryAsync() is { HomeStoreId: { } home } && stores.Contains(home))
+            if (await services.GetRequiredService<CustomerSummaryReader>().ReadAsync(customerId, Context.ConnectionAborted) is { HomeStoreId: { } home } && stores.Contains(home))
             {
                 return;
             }

@@ -19,6 +19,7 @@ namespace CustomerEngine.Host.Hubs;
 public sealed partial class StoreJoinFollowUp(
     IHubContext<EngagementHub, IEngagementClient> hub,
     IGrainFactory grains,
+    CustomerSummaryReader summaries,
     NodePeers peers,
     DashboardAudience audience,
     IOptions<PresenceOptions> presence,
@@ -53,13 +54,18 @@ public sealed partial class StoreJoinFollowUp(
             }
 
             var known = listed.ToHashSet(StringComparer.Ordinal);
-            foreach (var present in await grains.GetGrain<IStorePresenceGrain>(storeId).GetPresentAsync())
+            var present = await grains.GetGrain<IStorePresenceGrain>(storeId).GetPresentAsync();
+            var unlisted = present.Select(p => p.CustomerId).Where(id => !known.Contains(id)).ToList();
+            if (unlisted.Count == 0)
             {
-                if (known.Contains(present.CustomerId)
-                    || await grains.GetGrain<ICustomerGrain>(present.CustomerId).GetSummaryAsync() is not { } summary
-                    || !audience.IsIn(connectionId, group))
+                return;
+            }
+
+            foreach (var summary in (await summaries.ReadAsync(unlisted, stopping)).Values)
+            {
+                if (!audience.IsIn(connectionId, group))
                 {
-                    continue;
+                    return;
                 }
 
                 await hub.Clients.Client(connectionId).CustomerArrived(summary);

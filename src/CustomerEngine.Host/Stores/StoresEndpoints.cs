@@ -23,7 +23,7 @@ public static class StoresEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetPresenceAsync(string storeId, IGrainFactory grains, ClaimsPrincipal user)
+    private static async Task<IResult> GetPresenceAsync(string storeId, IGrainFactory grains, CustomerSummaryReader summaries, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!user.CanSeeStore(storeId))
         {
@@ -31,8 +31,8 @@ public static class StoresEndpoints
         }
 
         var present = await grains.GetGrain<IStorePresenceGrain>(storeId).GetPresentAsync();
-        var customers = await Task.WhenAll(present.Select(async p =>
-            new PresentCustomerView(p.CustomerId, p.EnteredAt, p.LastSeenAt, await grains.GetGrain<ICustomerGrain>(p.CustomerId).GetSummaryAsync())));
-        return TypedResults.Ok(new StorePresenceView(storeId, customers.Length, customers));
+        var read = await summaries.ReadAsync([.. present.Select(p => p.CustomerId)], cancellationToken);
+        var customers = present.Select(p => new PresentCustomerView(p.CustomerId, p.EnteredAt, p.LastSeenAt, read.GetValueOrDefault(p.CustomerId))).ToList();
+        return TypedResults.Ok(new StorePresenceView(storeId, customers.Count, customers));
     }
 }

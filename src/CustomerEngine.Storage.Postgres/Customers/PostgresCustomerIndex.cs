@@ -23,6 +23,12 @@ internal sealed class PostgresCustomerIndex(PostgresDatabase database) : ICustom
         LIMIT $2
         """;
 
+    private const string ByIdsSql = $"""
+        SELECT {CustomerColumns.List} FROM customers
+        WHERE customer_id = ANY($1)
+        ORDER BY customer_id
+        """;
+
     private const string ValueInputsSql = """
         SELECT customer_id, frequency, monetary, last_purchase_at, stage, next_due_at, purchase_days, first_purchase_at, repeat_day_spend
         FROM customers
@@ -118,6 +124,31 @@ internal sealed class PostgresCustomerIndex(PostgresDatabase database) : ICustom
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new CustomerPage(total, items);
+    }
+
+    public async Task<IReadOnlyList<CustomerIndexEntry>> ReadAsync(IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken = default)
+    {
+        CustomerIndexArguments.Require(customerIds);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (customerIds.Count == 0)
+        {
+            return [];
+        }
+
+        return await database.ReadAsync(
+            ByIdsSql,
+            parameters => parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. customerIds] }),
+            async select =>
+            {
+                var entries = new List<CustomerIndexEntry>(customerIds.Count);
+                await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    entries.Add(CustomerColumns.Read(reader));
+                }
+
+                return entries;
+            }).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<string>> ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using CustomerEngine.Storage.Customers;
 using CustomerEngine.Storage.Sqlite.ColumnFormats;
 using CustomerEngine.Storage.Sqlite.Connections;
@@ -15,6 +16,13 @@ internal sealed class SqliteCustomerIndex(SqliteDatabase database) : ICustomerIn
 
     private const string BeginReadSql = "BEGIN DEFERRED;";
     private const string EndReadSql = "COMMIT;";
+
+    // The ids come as one JSON array, so any number of them is one prepared statement.
+    private const string ByIdsSql = $"""
+        SELECT {CustomerColumns.List} FROM customers
+        WHERE customer_id IN (SELECT value FROM json_each($ids))
+        ORDER BY customer_id;
+        """;
 
     private const string DueSql = """
         SELECT customer_id FROM customers
@@ -112,6 +120,28 @@ internal sealed class SqliteCustomerIndex(SqliteDatabase database) : ICustomerIn
         {
             statements.Get(EndReadSql).ExecuteNonQuery();
         }
+    }
+
+    public async Task<IReadOnlyList<CustomerIndexEntry>> ReadAsync(IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken = default)
+    {
+        CustomerIndexArguments.Require(customerIds);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (customerIds.Count == 0)
+        {
+            return [];
+        }
+
+        using var lease = database.RentReader();
+        var select = lease.Statements.Get(ByIdsSql, "$ids");
+        select.Parameters[0].Value = JsonSerializer.Serialize(customerIds);
+        var entries = new List<CustomerIndexEntry>(customerIds.Count);
+        using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(CustomerColumns.Read(reader));
+        }
+
+        return entries;
     }
 
     public async Task<IReadOnlyList<string>> ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)

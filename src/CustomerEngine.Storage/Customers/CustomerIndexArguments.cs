@@ -30,6 +30,16 @@ public static class CustomerIndexArguments
         }
     }
 
+    /// <summary>Throws unless every customer id is given.</summary>
+    public static void Require(IReadOnlyCollection<string> customerIds)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        foreach (var customerId in customerIds)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(customerId, nameof(customerIds));
+        }
+    }
+
     /// <summary>Throws unless the query asks for page 1 or later and at least one row per page.</summary>
     public static void Require(CustomerQuery query)
     {

@@ -15,6 +15,12 @@ public interface ICustomerIndex
     /// <summary>A page of entries matching every given filter, ordered by customer id.</summary>
     Task<CustomerPage> QueryAsync(CustomerQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The entries of the customers named, ordered by customer id; a name with no entry is left
+    /// out, and a name given twice is read once. For boards that show a known set of customers.
+    /// </summary>
+    Task<IReadOnlyList<CustomerIndexEntry>> ReadAsync(IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken = default);
+
     /// <summary>Ids of customers whose <see cref="CustomerIndexEntry.NextDueAt"/> is at or before <paramref name="now"/>, earliest first.</summary>
     Task<IReadOnlyList<string>> ReadDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
 

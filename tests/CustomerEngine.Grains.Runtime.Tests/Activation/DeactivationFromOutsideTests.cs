@@ -36,4 +36,20 @@ public sealed class DeactivationFromOutsideTests
         Assert.Equal(1, harness.Runtime.ActivationCount);
         Assert.DoesNotContain(harness.Lifecycle.Events, e => e.StartsWith("activate k ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Asking_whether_a_grain_is_active_answers_for_this_runtime_and_activates_nothing()
+    {
+        await using var harness = GrainRuntimeHarness.Create();
+        await harness.Grains.GetGrain<ICounterGrain>("served").IncrementAsync();
+
+        Assert.True(harness.Runtime.IsActive<ICounterGrain>("served"));
+        Assert.False(harness.Runtime.IsActive<ICounterGrain>("elsewhere"));
+        Assert.Equal(1, harness.Runtime.ActivationCount);
+
+        await harness.Runtime.DeactivateIfActiveAsync<ICounterGrain>("served", DeactivationReason.ActivatedElsewhere).WithTimeout();
+
+        Assert.False(harness.Runtime.IsActive<ICounterGrain>("served"));
+        Assert.Equal(0, harness.Runtime.ActivationCount);
+    }
 }

@@ -22,6 +22,35 @@ public abstract class CustomerIndexConformance : EngineStoreConformanceBase
     }
 
     [Fact]
+    public async Task Reading_by_ids_returns_the_entries_named_in_customer_id_order_and_leaves_out_unknown_ids()
+    {
+        var (ada, bea, cy) = (Active("c-ada"), Prospect("c-bea"), Active("c-cy") with { Tier = "high", OpenComplaints = 2 });
+        await Store.UpsertAsync([cy, ada, bea]);
+
+        var read = await CustomerIndex.ReadAsync(["c-cy", "c-unknown", "c-ada", "c-cy"]);
+
+        Assert.Equal([ada, cy], read);
+        Assert.Empty(await CustomerIndex.ReadAsync([]));
+    }
+
+    [Fact]
+    public async Task Reading_by_ids_sees_replacements_and_removals()
+    {
+        await Store.UpsertAsync([Active("c-1"), Active("c-2")]);
+        var replacement = Prospect("c-1") with { Name = "Renamed", NpsCategory = "promoter" };
+        await Store.UpsertAsync([replacement]);
+        await Store.RemoveAsync("c-2");
+
+        Assert.Equal([replacement], await CustomerIndex.ReadAsync(["c-1", "c-2"]));
+    }
+
+    [Fact]
+    public async Task Reading_by_ids_refuses_an_empty_id()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => CustomerIndex.ReadAsync(["c-1", ""]));
+    }
+
+    [Fact]
     public async Task Upsert_replaces_the_entry_with_the_same_customer_id()
     {
         await Store.UpsertAsync([Active("c-1"), Active("c-2")]);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using CustomerEngine.Grains.Customers;
+using CustomerEngine.Grains.Runtime;
 using CustomerEngine.Storage.Notifications;
 using CustomerEngine.Storage.Postgres.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +55,41 @@ public sealed class TwoNodesPresenceTests
         Assert.All(records.Keys, name => Assert.StartsWith("presence@", name, StringComparison.Ordinal));
         Assert.Single(records.Values, data => data.Contains(ada, StringComparison.Ordinal) && !data.Contains(grace, StringComparison.Ordinal));
         Assert.Single(records.Values, data => data.Contains(grace, StringComparison.Ordinal) && !data.Contains(ada, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_dashboard_on_one_node_lists_and_watches_the_other_nodes_customers_without_moving_them()
+    {
+        await using var nodes = await EnginePair.StartAsync();
+        var (first, second, onFirst, onSecond) = nodes;
+        var store = $"S-{Guid.NewGuid():N}";
+        var grace = $"grace-{Guid.NewGuid():N}";
+        await EnterAsync(onSecond, grace, store);
+        await UntilAsync(
+            async () => (await onFirst.GetFromJsonAsync<JsonObject>($"/api/stores/{store}/presence"))!["customers"]!.AsArray()
+                .Any(c => (string?)c!["customerId"] == grace && (string?)c["customer"]?["name"] == grace),
+            "the first node lists her in the store, with her summary");
+
+        await using var dashboard = await ConnectDashboardAsync(first);
+        await dashboard.InvokeAsync("JoinStore", store);
+        var arrived = await dashboard.WaitForAsync("CustomerArrived", a => a[0].GetProperty("customerId").GetString() == grace, Patience);
+        await dashboard.InvokeAsync("WatchCustomer", grace);
+        await dashboard.WaitForAsync("CustomerUpdated", a => a[0].GetProperty("customerId").GetString() == grace, Patience);
+
+        Assert.Equal(grace, arrived[0].GetProperty("name").GetString());
+        Assert.Equal(store, arrived[0].GetProperty("lastStoreId").GetString());
+
+        // Listing and watching read her from the index: she stays served by the second node alone,
+        // which pushes her next change to the dashboard on the first.
+        Assert.False(first.Services.GetRequiredService<GrainRuntime>().IsActive<ICustomerGrain>(grace));
+        Assert.True(second.Services.GetRequiredService<GrainRuntime>().IsActive<ICustomerGrain>(grace));
+        await PostAsync(onSecond, Event("feedback", grace, DateTimeOffset.UtcNow, new JsonObject { ["nps"] = 10 }, store));
+        await dashboard.WaitForAsync(
+            "CustomerUpdated",
+            a => a[0].GetProperty("customerId").GetString() == grace && a[0].GetProperty("npsCategory").GetString() == "promoter",
+            Patience);
+        Assert.False(first.Services.GetRequiredService<GrainRuntime>().IsActive<ICustomerGrain>(grace));
+        Assert.True(second.Services.GetRequiredService<GrainRuntime>().IsActive<ICustomerGrain>(grace));
     }
 
     [Fact]
