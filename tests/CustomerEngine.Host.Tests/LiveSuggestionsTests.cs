@@ -103,6 +103,29 @@ public sealed class LiveSuggestionsTests
     }
 
     [Fact]
+    public async Task Staff_record_outcomes_only_for_customers_of_their_own_stores()
+    {
+        await using var factory = new EngineFactory();
+        var admin = factory.CreateClient();
+        var id = $"c-{Guid.NewGuid():N}";
+        var now = DateTimeOffset.UtcNow;
+        await admin.IngestAsync(Registered(id, now.AddDays(-100)), Purchase(id, now.AddDays(-3)), Entered(id, now.AddMinutes(-1)));
+        var suggestion = (await SuggestionsAsync(admin, id))[0]!;
+        var path = $"/api/suggestions/{Uri.EscapeDataString((string)suggestion["suggestionId"]!)}/outcome";
+        var otherStore = await factory.SignedInClientAsync("staff-s2");
+        var ownStore = await factory.SignedInClientAsync("staff-s1");
+
+        using var refused = await otherStore.PostAsJsonAsync(path, new { outcome = "dismissed" });
+        using var recorded = await ownStore.PostAsJsonAsync(path, new { outcome = "accepted" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("suggestionId", (string?)JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["field"]);
+        Assert.Equal("recorded", (string?)JsonNode.Parse(await recorded.Content.ReadAsStringAsync())!["status"]);
+        EngineFactory.DeleteDatabase(factory.DatabasePath);
+    }
+
+    [Fact]
     public async Task An_outcome_is_recorded_once_and_a_contradicting_or_unknown_one_is_refused()
     {
         await using var factory = new EngineFactory();

@@ -32,6 +32,7 @@ public static class EngagementEndpoints
             .WithName("RecordSuggestionOutcome")
             .WithSummary("Records that a suggestion was accepted or dismissed (idempotent); learning uses it")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/api/actions", GetCatalog)
             .RequireAuthorization(EnginePolicies.FrontLine)
@@ -63,7 +64,8 @@ public static class EngagementEndpoints
             : StoreScope.Forbidden("id", $"Customer '{id}' is not homed at or visiting one of your stores.");
     }
 
-    private static async Task<IResult> PostOutcomeAsync(string suggestionId, OutcomeRequest? body, ISuggestionOutcomeRecorder recorder, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<IResult> PostOutcomeAsync(
+        string suggestionId, OutcomeRequest? body, ISuggestionOutcomeRecorder recorder, CustomerSummaryReader summaries, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (body?.Outcome is not { } text)
         {
@@ -84,6 +86,16 @@ public static class EngagementEndpoints
         if (body.Reason is { Length: > MaxReasonLength })
         {
             return ApiProblem.For(StatusCodes.Status400BadRequest, "Invalid outcome", "reason", $"reason is at most {MaxReasonLength} characters.");
+        }
+
+        // As for reading the suggestions: staff decide only for their stores' customers, and get the
+        // same answer whether or not the customer exists.
+        if (!user.SeesEverything()
+            && !(SuggestionIds.TryGetCustomer(suggestionId, out var customerId)
+                && await summaries.ReadAsync(customerId, cancellationToken) is { } summary
+                && user.CanSeeCustomer(summary.HomeStoreId, summary.LastStoreId)))
+        {
+            return StoreScope.Forbidden("suggestionId", $"'{suggestionId}' is not a suggestion for a customer homed at or visiting one of your stores.");
         }
 
         var result = await recorder.RecordAsync(suggestionId, outcome.Value, body.Reason, user.Identity?.Name, cancellationToken);
