@@ -103,6 +103,30 @@ public sealed class LiveSuggestionsTests
     }
 
     [Fact]
+    public async Task An_outcome_under_the_customers_path_is_recorded_and_one_naming_another_customer_is_not_found()
+    {
+        await using var factory = new EngineFactory();
+        var client = factory.CreateClient();
+        var (ada, bea) = ($"c-{Guid.NewGuid():N}", $"c-{Guid.NewGuid():N}");
+        var now = DateTimeOffset.UtcNow;
+        await client.IngestAsync(
+            Registered(ada, now.AddDays(-100)), Purchase(ada, now.AddDays(-3)), Entered(ada, now.AddMinutes(-1)),
+            Registered(bea, now.AddDays(-100)), Purchase(bea, now.AddDays(-3)), Entered(bea, now.AddMinutes(-1)));
+        var adas = Uri.EscapeDataString((string)(await SuggestionsAsync(client, ada))[0]!["suggestionId"]!);
+
+        using var misfiled = await client.PostAsJsonAsync($"/api/customers/{bea}/suggestions/{adas}/outcome", new { outcome = "accepted" });
+        using var recorded = await client.PostAsJsonAsync($"/api/customers/{ada}/suggestions/{adas}/outcome", new { outcome = "accepted" });
+        var view = await client.CustomerAsync(ada);
+
+        Assert.Equal(HttpStatusCode.NotFound, misfiled.StatusCode);
+        Assert.Equal("suggestionId", (string?)JsonNode.Parse(await misfiled.Content.ReadAsStringAsync())!["field"]);
+        Assert.Equal("recorded", (string?)JsonNode.Parse(await recorded.Content.ReadAsStringAsync())!["status"]);
+        Assert.Contains(view["recent"]!.AsArray(), r => (string?)r!["type"] == "suggestion.outcome");
+        Assert.DoesNotContain((await client.CustomerAsync(bea))["recent"]!.AsArray(), r => (string?)r!["type"] == "suggestion.outcome");
+        EngineFactory.DeleteDatabase(factory.DatabasePath);
+    }
+
+    [Fact]
     public async Task Staff_record_outcomes_only_for_customers_of_their_own_stores()
     {
         await using var factory = new EngineFactory();

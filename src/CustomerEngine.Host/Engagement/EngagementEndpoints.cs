@@ -34,6 +34,13 @@ public static class EngagementEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapPost("/api/customers/{id}/suggestions/{suggestionId}/outcome", PostCustomerOutcomeAsync)
+            .RequireAuthorization(EnginePolicies.FrontLine)
+            .WithName("RecordCustomerSuggestionOutcome")
+            .WithSummary("As RecordSuggestionOutcome, under the customer's path, which a load balancer routes to the customer's node")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/api/actions", GetCatalog)
             .RequireAuthorization(EnginePolicies.FrontLine)
             .WithName("GetActionCatalog")
@@ -63,6 +70,12 @@ public static class EngagementEndpoints
             ? TypedResults.Ok(await grain.GetSuggestionsAsync())
             : StoreScope.Forbidden("id", $"Customer '{id}' is not homed at or visiting one of your stores.");
     }
+
+    private static Task<IResult> PostCustomerOutcomeAsync(
+        string id, string suggestionId, OutcomeRequest? body, ISuggestionOutcomeRecorder recorder, CustomerSummaryReader summaries, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        SuggestionIds.TryGetCustomer(suggestionId, out var customerId) && customerId == id
+            ? PostOutcomeAsync(suggestionId, body, recorder, summaries, user, cancellationToken)
+            : Task.FromResult(ApiProblem.For(StatusCodes.Status404NotFound, "Unknown suggestion", "suggestionId", $"'{suggestionId}' is not a suggestion for customer '{id}'."));
 
     private static async Task<IResult> PostOutcomeAsync(
         string suggestionId, OutcomeRequest? body, ISuggestionOutcomeRecorder recorder, CustomerSummaryReader summaries, ClaimsPrincipal user, CancellationToken cancellationToken)

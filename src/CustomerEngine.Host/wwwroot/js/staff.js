@@ -143,8 +143,9 @@ function suggestionView(customerId, suggestion, outcome) {
 
 async function decide(customerId, suggestion, outcome, reason) {
   try {
-    if (outcome === 'accepted') await connection.invoke('AcceptSuggestion', suggestion.suggestionId);
-    else await connection.invoke('DismissSuggestion', suggestion.suggestionId, reason || null);
+    // Under the customer's path, so that with several nodes the balancer sends it to the customer's.
+    await postJson(`/api/customers/${encodeURIComponent(customerId)}/suggestions/${encodeURIComponent(suggestion.suggestionId)}/outcome`,
+      { outcome, reason: reason || null });
     const entry = present.get(customerId);
     if (entry) { entry.outcomes[suggestion.suggestionId] = { outcome, title: suggestion.title }; renderCard(customerId); }
     toast(outcome === 'accepted' ? `Accepted: ${suggestion.title}` : `Dismissed: ${suggestion.title}`);
