@@ -108,11 +108,8 @@ public sealed class LiveSuggestionsTests
         await using var factory = new EngineFactory();
         var client = factory.CreateClient();
         var (ada, bea) = ($"c-{Guid.NewGuid():N}", $"c-{Guid.NewGuid():N}");
-        var now = DateTimeOffset.UtcNow;
-        await client.IngestAsync(
-            Registered(ada, now.AddDays(-100)), Purchase(ada, now.AddDays(-3)), Entered(ada, now.AddMinutes(-1)),
-            Registered(bea, now.AddDays(-100)), Purchase(bea, now.AddDays(-3)), Entered(bea, now.AddMinutes(-1)));
-        var adas = Uri.EscapeDataString((string)(await SuggestionsAsync(client, ada))[0]!["suggestionId"]!);
+        await ShopperWalksInAsync(client, bea);
+        var adas = Uri.EscapeDataString((string)(await FirstSuggestionOfAShopperAsync(client, ada))["suggestionId"]!);
 
         using var misfiled = await client.PostAsJsonAsync($"/api/customers/{bea}/suggestions/{adas}/outcome", new { outcome = "accepted" });
         using var recorded = await client.PostAsJsonAsync($"/api/customers/{ada}/suggestions/{adas}/outcome", new { outcome = "accepted" });
@@ -132,9 +129,7 @@ public sealed class LiveSuggestionsTests
         await using var factory = new EngineFactory();
         var admin = factory.CreateClient();
         var id = $"c-{Guid.NewGuid():N}";
-        var now = DateTimeOffset.UtcNow;
-        await admin.IngestAsync(Registered(id, now.AddDays(-100)), Purchase(id, now.AddDays(-3)), Entered(id, now.AddMinutes(-1)));
-        var suggestion = (await SuggestionsAsync(admin, id))[0]!;
+        var suggestion = await FirstSuggestionOfAShopperAsync(admin, id);
         var path = $"/api/suggestions/{Uri.EscapeDataString((string)suggestion["suggestionId"]!)}/outcome";
         var otherStore = await factory.SignedInClientAsync("staff-s2");
         var ownStore = await factory.SignedInClientAsync("staff-s1");
@@ -155,9 +150,7 @@ public sealed class LiveSuggestionsTests
         await using var factory = new EngineFactory();
         var client = factory.CreateClient();
         var id = $"c-{Guid.NewGuid():N}";
-        var now = DateTimeOffset.UtcNow;
-        await client.IngestAsync(Registered(id, now.AddDays(-100)), Purchase(id, now.AddDays(-3)), Entered(id, now.AddMinutes(-1)));
-        var suggestion = (await SuggestionsAsync(client, id))[0]!;
+        var suggestion = await FirstSuggestionOfAShopperAsync(client, id);
         var path = $"/api/suggestions/{Uri.EscapeDataString((string)suggestion["suggestionId"]!)}/outcome";
         var actionId = (string)suggestion["actionId"]!;
         var before = await AcceptedCountAsync(client, actionId);
@@ -186,9 +179,7 @@ public sealed class LiveSuggestionsTests
         await using var factory = new EngineFactory();
         var client = factory.CreateClient();
         var id = $"c-{Guid.NewGuid():N}";
-        var now = DateTimeOffset.UtcNow;
-        await client.IngestAsync(Registered(id, now.AddDays(-100)), Purchase(id, now.AddDays(-3)), Entered(id, now.AddMinutes(-1)));
-        var current = (await SuggestionsAsync(client, id))[0]!;
+        var current = await FirstSuggestionOfAShopperAsync(client, id);
         var catalog = JsonNode.Parse(await client.GetStringAsync("/api/actions"))!;
         var action = catalog["actions"]!.AsArray().First(a => (string?)a!["id"] == (string?)current["actionId"])!;
         action["title"] = "Renamed by the catalog editor";
@@ -213,8 +204,7 @@ public sealed class LiveSuggestionsTests
         await using var factory = new EngineFactory();
         var client = factory.CreateClient();
         var id = $"c-{Guid.NewGuid():N}";
-        var now = DateTimeOffset.UtcNow;
-        await client.IngestAsync(Registered(id, now.AddDays(-100)), Purchase(id, now.AddDays(-3)), Entered(id, now.AddMinutes(-1)));
+        await ShopperWalksInAsync(client, id);
 
         var view = await client.CustomerAsync(id);
         var suggestions = await SuggestionIdsAsync(client, id);
@@ -222,6 +212,19 @@ public sealed class LiveSuggestionsTests
         Assert.Equal(suggestions, view["suggestions"]!.AsArray().Select(s => (string?)s!["suggestionId"]));
         Assert.NotEmpty(suggestions);
         EngineFactory.DeleteDatabase(factory.DatabasePath);
+    }
+
+    // A recent buyer who just walked in: someone the engine always has suggestions for.
+    private static Task ShopperWalksInAsync(HttpClient client, string id)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return client.IngestAsync(Registered(id, now.AddDays(-100)), Purchase(id, now.AddDays(-3)), Entered(id, now.AddMinutes(-1)));
+    }
+
+    private static async Task<JsonNode> FirstSuggestionOfAShopperAsync(HttpClient client, string id)
+    {
+        await ShopperWalksInAsync(client, id);
+        return (await SuggestionsAsync(client, id))[0]!;
     }
 
     private static async Task<JsonArray> SuggestionsAsync(HttpClient client, string id)

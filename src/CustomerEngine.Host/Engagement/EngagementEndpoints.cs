@@ -27,20 +27,12 @@ public static class EngagementEndpoints
             .Produces<IReadOnlyList<Suggestion>>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        app.MapPost("/api/suggestions/{suggestionId}/outcome", PostOutcomeAsync)
-            .RequireAuthorization(EnginePolicies.FrontLine)
+        OutcomeRoute(app.MapPost("/api/suggestions/{suggestionId}/outcome", PostOutcomeAsync))
             .WithName("RecordSuggestionOutcome")
-            .WithSummary("Records that a suggestion was accepted or dismissed (idempotent); learning uses it")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        app.MapPost("/api/customers/{id}/suggestions/{suggestionId}/outcome", PostCustomerOutcomeAsync)
-            .RequireAuthorization(EnginePolicies.FrontLine)
+            .WithSummary("Records that a suggestion was accepted or dismissed (idempotent); learning uses it");
+        OutcomeRoute(app.MapPost("/api/customers/{id}/suggestions/{suggestionId}/outcome", PostCustomerOutcomeAsync))
             .WithName("RecordCustomerSuggestionOutcome")
-            .WithSummary("As RecordSuggestionOutcome, under the customer's path, which a load balancer routes to the customer's node")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("As RecordSuggestionOutcome, under the customer's path, which a load balancer routes to the customer's node");
         app.MapGet("/api/actions", GetCatalog)
             .RequireAuthorization(EnginePolicies.FrontLine)
             .WithName("GetActionCatalog")
@@ -56,6 +48,12 @@ public static class EngagementEndpoints
             .WithSummary("The learned acceptance propensities (Beta posteriors) per action and segment");
         return app;
     }
+
+    private static RouteHandlerBuilder OutcomeRoute(RouteHandlerBuilder route) => route
+        .RequireAuthorization(EnginePolicies.FrontLine)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<IResult> GetSuggestionsAsync(string id, IGrainFactory grains, ClaimsPrincipal user)
     {
