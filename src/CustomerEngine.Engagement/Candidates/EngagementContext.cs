@@ -40,7 +40,11 @@ public sealed class EngagementContext
     // The built-in providers' common placeholder words, made by the first provider that needs them.
     internal KeyValuePair<string, string>[]? CommonWords { get; set; }
 
-    /// <summary>The customer's unified view: stage, value tier, segments, satisfaction, consent.</summary>
+    /// <summary>
+    /// The customer's unified view: stage, value tier, segments, satisfaction, consent. Like
+    /// <see cref="State"/>, read it during the decision: the engine's view reads the state's own
+    /// collections (<see cref="CustomerViews.ForDecision"/>).
+    /// </summary>
     public Customer360 Customer { get; }
 
     /// <summary>Read-only access to the customer's state, for what the view does not show.</summary>
@@ -105,12 +109,13 @@ public sealed class EngagementContext
 
     /// <summary>
     /// The context of the customer whose state is <paramref name="state"/>, building the unified view
-    /// from it (see <see cref="CustomerViews.To360"/>). Other inputs are set with initialisers.
+    /// from it (see <see cref="CustomerViews.ForDecision"/>: valid until the state next changes).
+    /// Other inputs are set with initialisers.
     /// </summary>
     public static EngagementContext For(
         CustomerState state, DateTimeOffset now, ActionCatalog catalog, ValueDistribution values, CustomerRules rules, CustomerValueModel? valueModel = null)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return new EngagementContext(CustomerViews.To360(state, now, values, rules, valueModel), state, now, catalog);
+        return new EngagementContext(CustomerViews.ForDecision(state, now, values, rules, valueModel), state, now, catalog);
     }
 }

@@ -105,7 +105,7 @@ public sealed class SuggestionEngine
         CustomerState state, DateTimeOffset now, ValueDistribution values, CustomerRules rules, CustomerValueModel? model,
         ContactHistory history, CustomerEvent? trigger, string? presentInStoreId)
     {
-        var view = Domain.Views.CustomerViews.To360(state, now, values, rules, model);
+        var view = Domain.Views.CustomerViews.ForDecision(state, now, values, rules, model);
         var context = new EngagementContext(view, state, now, Catalog.Current)
         {
             CrossSell = _crossSell?.Model,

@@ -40,6 +40,19 @@ public sealed class CustomerViewsTests
     }
 
     [Fact]
+    public void A_decisions_view_shows_what_the_unified_view_shows()
+    {
+        var state = CustomerEvolver.Replay("c-1", RealisticHistory.Build().Events, Rules);
+
+        var view = CustomerViews.To360(state, Now, ValueDistribution.Empty, Rules);
+        var decisions = CustomerViews.ForDecision(state, Now, ValueDistribution.Empty, Rules);
+
+        Assert.Equal(JsonSerializer.Serialize(view), JsonSerializer.Serialize(decisions));
+        Assert.Equal("retiree", decisions.Attributes["segment"]);
+        Assert.Equal(view.Recent, decisions.Recent);
+    }
+
+    [Fact]
     public void A_view_keeps_the_interactions_of_its_moment_when_the_customer_moves_on()
     {
         var history = new History();
