@@ -1,16 +1,20 @@
 // Small helpers shared by the dashboards: JSON calls, the hub connection and its status badge.
 
 export async function getJson(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-  if (response.status === 401) { location.href = '/signin?returnUrl=' + encodeURIComponent(location.pathname + location.search); }
-  if (!response.ok) { const problem = await response.json().catch(() => ({})); throw new Error(problem.detail || response.statusText); }
+  const response = await answered(await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' }));
   return response.json();
 }
 
 export async function postJson(path, body) {
-  const response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
-  if (!response.ok) { const problem = await response.json().catch(() => ({})); throw new Error(problem.detail || response.statusText); }
+  const response = await answered(await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' }));
   return response.status === 204 ? null : response.json().catch(() => null);
+}
+
+// A signed-out user goes to sign in and comes back here; any other refusal throws its problem's detail.
+async function answered(response) {
+  if (response.status === 401) { location.href = '/signin?returnUrl=' + encodeURIComponent(location.pathname + location.search); }
+  if (!response.ok) { const problem = await response.json().catch(() => ({})); throw new Error(problem.detail || response.statusText); }
+  return response;
 }
 
 // One hub connection that reconnects by itself; onReady runs on the first start and after every
