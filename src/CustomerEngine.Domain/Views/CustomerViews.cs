@@ -24,8 +24,8 @@ public static class CustomerViews
     /// <see cref="To360"/>, but its attributes, lifecycle history, recent interactions and merged
     /// ids read the state's own collections instead of copies. It is therefore valid only until the
     /// state next changes, like the state a decision reads beside it. A decision is made on most
-    /// events and rarely reads those collections, and the copies were about a tenth of what an
-    /// ingested event allocated.
+    /// events and rarely reads those collections, and the copies were about a twentieth of what an
+    /// ingested event allocated (decision 92).
     /// </summary>
     public static Customer360 ForDecision(CustomerState s, DateTimeOffset now, ValueDistribution values, CustomerRules rules, CustomerValueModel? model = null) =>
         Build(s, now, values, rules, model, copied: false);

@@ -15,7 +15,7 @@ namespace CustomerEngine.Grains.Customers;
 /// the serving node by its flush interval (<see cref="CustomerIndexOptions"/>). A customer with no
 /// index row yet (registered on another node in the last moment) is left out.
 /// </summary>
-public sealed class CustomerSummaryReader(IGrainFactory grains, GrainRuntime runtime, ICustomerIndex index, NodePeers peers)
+public sealed class CustomerSummaryReader(GrainRuntime grains, ICustomerIndex index, NodePeers peers)
 {
     /// <summary>The summaries of the customers named that exist, by customer id.</summary>
     public async Task<IReadOnlyDictionary<string, CustomerSummary>> ReadAsync(IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken = default)
@@ -26,7 +26,7 @@ public sealed class CustomerSummaryReader(IGrainFactory grains, GrainRuntime run
         var fromIndex = new List<string>();
         foreach (var customerId in customerIds.Distinct(StringComparer.Ordinal))
         {
-            if (othersMayServe && !runtime.IsActive<ICustomerGrain>(customerId))
+            if (othersMayServe && !grains.IsActive<ICustomerGrain>(customerId))
             {
                 fromIndex.Add(customerId);
             }
